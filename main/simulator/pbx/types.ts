@@ -1,0 +1,59 @@
+/** The types of the PBX model's public interface (re-exported by model.ts). */
+import type {
+  TelRequest,
+  OpenSessionRequest,
+  CloseSessionRequest,
+  SearchNameRequest,
+  SearchNumberRequest,
+  UpdateUserDirectoryRequest,
+  UpdateDirectoryRequest,
+} from '../../../common/telservices/requests';
+import type { TelReply } from '../../../common/telservices/replies';
+import type { TelEvent } from '../../../common/telservices/events';
+import type { SnapshotInfo } from '../../../common/telservices/structures';
+import type { Clock } from './clock';
+
+/** Directory requests go to main/simulator/directory/, session requests to the server. */
+export type PbxRequest = Exclude<
+  TelRequest,
+  | OpenSessionRequest
+  | CloseSessionRequest
+  | SearchNameRequest
+  | SearchNumberRequest
+  | UpdateUserDirectoryRequest
+  | UpdateDirectoryRequest
+>;
+
+export interface DeviceConfig {
+  number: string;
+  userID?: string;
+  isAgent?: boolean;
+  name?: string;
+}
+
+export interface PbxOptions {
+  clock?: Clock;
+  /** Added to the default plan (1101-1110, agents 8001-8005). */
+  devices?: DeviceConfig[];
+  /** default 10000 */
+  noAnswerForwardDelayMs?: number;
+  /** An external called party answers after this (default 2000; -1 never). */
+  externalAnswerDelayMs?: number;
+  /** default 30 */
+  workingAfterCallSeconds?: number;
+  /** For history dates (tests). */
+  today?: () => Date;
+}
+
+export interface InboundCallSpec {
+  from: string;
+  name?: string;
+  company?: string;
+  to: string;
+  dnis?: string;
+  extraData?: string;
+}
+
+// Re-exported so the server can type its own code against the model's event listener.
+export type PbxEventListener = (deviceNumber: string, event: TelEvent) => void;
+export type { TelReply, SnapshotInfo };
