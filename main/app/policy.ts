@@ -1,0 +1,118 @@
+/**
+ * Security decisions of the window factory, as pure functions.
+ * This file must not import `electron`: it is tested directly under plain Node,
+ * and main/app/window.ts only glues these answers to Electron's events.
+ */
+
+/** Schemes that may be handed to the operating system (browser, mail client, softphone). */
+export const EXTERNAL_SCHEMES: readonly string[] = ['https:', 'mailto:', 'tel:'];
+
+function parseUrl(raw: string): URL | null {
+  try {
+    return new URL(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** True when `raw` is a well-formed URL whose scheme is in EXTERNAL_SCHEMES. */
+export function isAllowedExternalUrl(raw: string): boolean {
+  const url = parseUrl(raw);
+  if (url === null) return false;
+  if (!EXTERNAL_SCHEMES.includes(url.protocol)) return false;
+  // https without a host, or with credentials, is never something a user meant to open.
+  if (url.protocol === 'https:' && (url.hostname === '' || url.username !== '' || url.password !== '')) {
+    return false;
+  }
+  return true;
+}
+
+/** What to do with a window.open / target=_blank request: never a new Electron window. */
+export interface WindowOpenDecision {
+  readonly action: 'deny';
+  readonly openExternally: boolean;
+}
+
+export function decideWindowOpen(raw: string): WindowOpenDecision {
+  return { action: 'deny', openExternally: isAllowedExternalUrl(raw) };
+}
+
+/**
+ * A navigation stays inside the app only when it targets the very document the app
+ * loaded (same scheme, host, port and path; query and hash may differ). Everything
+ * else is blocked, which keeps remote content out of the privileged window.
+ */
+export function isSameAppUrl(target: string, appUrl: string): boolean {
+  const to = parseUrl(target);
+  const app = parseUrl(appUrl);
+  if (to === null || app === null) return false;
+  return (
+    to.protocol === app.protocol &&
+    to.host === app.host &&
+    to.pathname === app.pathname &&
+    to.username === '' &&
+    to.password === ''
+  );
+}
+
+export type NavigationDecision = 'allow' | 'block';
+
+export function decideNavigation(target: string, appUrl: string): NavigationDecision {
+  return isSameAppUrl(target, appUrl) ? 'allow' : 'block';
+}
+
+/** No web permission (camera, geolocation, notifications from the page ...) is granted. */
+export function isPermissionGranted(_permission: string): boolean {
+  return false;
+}
+
+/** The webPreferences every window of the app is created with. */
+export interface SecureWebPreferences {
+  readonly preload: string;
+  readonly contextIsolation: true;
+  readonly sandbox: true;
+  readonly nodeIntegration: false;
+  readonly nodeIntegrationInWorker: false;
+  readonly nodeIntegrationInSubFrames: false;
+  readonly webSecurity: true;
+  readonly allowRunningInsecureContent: false;
+  readonly webviewTag: false;
+  readonly spellcheck: false;
+}
+
+export function secureWebPreferences(preloadPath: string): SecureWebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+/**
+ * Where the renderer comes from: the Vite dev server only in development (electron-vite
+ * sets ELECTRON_RENDERER_URL) and only if it is on loopback; otherwise the built file.
+ */
+export type RendererSource = { readonly kind: 'url'; readonly url: string } | { readonly kind: 'file'; readonly path: string };
+
+export function chooseRendererSource(options: {
+  readonly isPackaged: boolean;
+  readonly devServerUrl: string | undefined;
+  readonly builtIndexPath: string;
+}): RendererSource {
+  const { isPackaged, devServerUrl, builtIndexPath } = options;
+  if (!isPackaged && devServerUrl !== undefined && devServerUrl !== '') {
+    const url = parseUrl(devServerUrl);
+    const loopback = url !== null && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (loopback && (url.protocol === 'http:' || url.protocol === 'https:')) {
+      return { kind: 'url', url: url.href };
+    }
+  }
+  return { kind: 'file', path: builtIndexPath };
+}

@@ -1,0 +1,11 @@
+// Shared by the Vite build (electron.vite.config.ts passes it explicitly, since
+// the renderer root is renderer/, not the repo root), vitest and svelte-check.
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/vite-plugin-svelte').SvelteConfig} */
+export default {
+  preprocess: vitePreprocess(),
+  compilerOptions: {
+    runes: true,
+  },
+};
