@@ -1,0 +1,113 @@
+/**
+ * The one typed contract between the core and every window (Electron or browser).
+ *
+ * Commands: name -> arguments (the zod schema in ./schemas, checked at every boundary) and result
+ * type. A command never throws across the boundary: it resolves to `Result<T>` carrying either the
+ * value or an `ErrorShape` with a `code`. Events: name -> payload; every subscription returns its
+ * unsubscribe function.
+ *
+ * Main registration (main/app/ipc.ts), the preload bridge (preload/bridge.ts), the web bridge
+ * (main/web) and the renderer client (renderer/src/lib) all iterate `COMMAND_NAMES` / `EVENT_NAMES`.
+ */
+import type { ErrorShape } from './errors';
+import type { AppState, DirectoryEntry, HistoryEntry, IncomingCall, LinePatch, ConnectionView } from './domain';
+import type { ArgsOf, CommandName, InputOf, Settings } from './schemas';
+import { commandArgs as commandArgsKeys } from './schemas';
+
+export { COMMAND_NAMES, commandArgs } from './schemas';
+export type { ArgsOf, CommandName, InputOf } from './schemas';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorShape };
+
+export interface SettingsView {
+  settings: Settings;
+  /** Set when the stored file was bad: it was kept aside and defaults are in use. */
+  loadError?: ErrorShape;
+}
+
+export interface TestConnectionResult {
+  /** Round trip of one request (searchNumber, which needs no session), in ms. */
+  latencyMs: number;
+}
+
+/** The result type of each command. `null` stands for "done, nothing to return". */
+export interface CommandResults {
+  getState: AppState;
+  dial: null;
+  answer: null;
+  drop: null;
+  hold: null;
+  retrieve: null;
+  consult: null;
+  transfer: null;
+  conference: null;
+  alternate: null;
+  reconnect: null;
+  divert: null;
+  addParty: null;
+  setDnd: null;
+  setForward: null;
+  setAgentState: null;
+  searchDirectory: DirectoryEntry[];
+  history: HistoryEntry[];
+  markMissedSeen: null;
+  dismissPopup: null;
+  getSettings: SettingsView;
+  setSettings: SettingsView;
+  testConnection: TestConnectionResult;
+}
+
+// Compile-time proof that the result table and the argument table name the same commands.
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+const _resultsMatchArgs: SameKeys<CommandResults, Record<CommandName, unknown>> = true;
+void _resultsMatchArgs;
+
+export type ResultOfCommand<K extends CommandName> = CommandResults[K];
+
+/** What the core implements: one handler per command, given validated arguments. */
+export type CommandHandlers = {
+  [K in CommandName]: (args: ArgsOf<K>) => Promise<CommandResults[K]>;
+};
+
+export interface CtiEvents {
+  /** The full state: sent first to every new subscriber (web) and after a settings change. */
+  state: AppState;
+  /** Changes to one line since `seq - 1`. */
+  patch: { seq: number; lineId: string; patches: LinePatch[] };
+  /** An inbound call to pop, sent once per call. */
+  incomingCall: IncomingCall;
+  /** A line's connection status changed (also carried in the patches; this is for logs/toasts). */
+  connection: { lineId: string; connection: ConnectionView };
+  /** Something failed in the background (a reconnect, a name lookup, a bad settings file). */
+  error: { lineId?: string; error: ErrorShape };
+}
+export type EventName = keyof CtiEvents;
+export const EVENT_NAMES = ['state', 'patch', 'incomingCall', 'connection', 'error'] as const satisfies readonly EventName[];
+
+export type Unsubscribe = () => void;
+export type Listener<E extends EventName> = (payload: CtiEvents[E]) => void;
+
+/** `window.cti` (Electron) and the web client expose the same shape: one verb per command, plus `on`. */
+export type CtiApi = {
+  [K in CommandName]: (args: InputOf<K>) => Promise<Result<CommandResults[K]>>;
+} & {
+  on<E extends EventName>(event: E, listener: Listener<E>): Unsubscribe;
+};
+
+// ---- channel names (Electron) ----
+export const commandChannel = (name: CommandName): string => `cti:cmd:${name}`;
+export const eventChannel = (name: EventName): string => `cti:evt:${name}`;
+
+// ---- WebSocket frames (web mode) ----
+export interface WsRequest {
+  id: number;
+  command: string;
+  args: unknown;
+}
+export type WsServerFrame =
+  | { kind: 'result'; id: number; result: Result<unknown> }
+  | { kind: 'event'; event: EventName; payload: unknown };
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.prototype.hasOwnProperty.call(commandArgsKeys, name);
+}

@@ -1,0 +1,171 @@
+/**
+ * What the UI sees: the state of each configured line as the core keeps it. Pure data (JSON-safe),
+ * shared by main, preload, the web bridge and the renderer.
+ *
+ * Durations are never counters: a leg carries `connectedAt` (epoch ms) and the UI computes the
+ * elapsed time, so the core emits no per-second patches. The same holds for the agent's
+ * working-after-call countdown (`autoStateAt`).
+ */
+import type {
+  AgentStateName,
+  CallCause,
+  CallServiceName,
+  CallStateName,
+  ForwardType,
+  HistoryCause,
+  NumberType,
+  OnOff,
+} from './telservices/enums';
+import type { ErrorShape } from './errors';
+
+export type { AgentStateName, CallServiceName, CallStateName, ForwardType, OnOff, NumberType };
+
+/** A party with what we know of it (name, company and number type resolved through the directory). */
+export interface PartyView {
+  number: string;
+  name?: string;
+  company?: string;
+  numberType?: NumberType;
+  /** True when the number was hidden by the network (`*****-<reference>` on the wire). */
+  hidden: boolean;
+}
+
+export type LegRole = 'primary' | 'secondary';
+
+/** One leg of a call (`primCall` or `secCall`). */
+export interface CallLegView {
+  role: LegRole;
+  state: CallStateName;
+  otherParty: PartyView;
+  addedParties: PartyView[];
+  /** The number that was dialled first (e.g. the DID of an inbound call), when it differs from us. */
+  dialledNumber?: string;
+  /** The original party shown on the consulted device after a consultation call. */
+  firstOtherParty?: PartyView;
+  /** Who diverted (cause redirect/route) or transferred (cause transfer) the call to us. */
+  redirectedBy?: PartyView;
+  redirectKind?: 'diverted' | 'transferred';
+  isOutgoing: boolean;
+  isConference: boolean;
+  callReference?: string;
+  cause?: CallCause;
+  /** Epoch ms when the leg was connected; absent until then. The UI ticks from it. */
+  connectedAt?: number;
+  /** Epoch ms when the leg was first seen (ringing or dialling). */
+  since: number;
+}
+
+export interface CallView {
+  id: string;
+  primary?: CallLegView;
+  secondary?: CallLegView;
+  permittedServices: CallServiceName[];
+  /** Correlator data (`extraData`). */
+  correlatorData?: string;
+}
+
+export interface AgentView {
+  state: AgentStateName;
+  userID?: string;
+  /** Epoch ms when the server will change the state by itself (working-after-call countdown). */
+  autoStateAt?: number;
+  permittedStates: AgentStateName[];
+  inboundServices: string[];
+  outboundServices: string[];
+}
+
+export interface ForwardView {
+  type: ForwardType;
+  number?: string;
+  on: boolean;
+}
+
+/** The explicit connection status machine of a line. */
+export const CONNECTION_STATES = ['connecting', 'monitored', 'reconnecting', 'linkOutOfService', 'stopped'] as const;
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
+
+export type EventMode = 'udp' | 'poll' | 'auto';
+/** The mechanism actually used right now ('auto' resolves to one of these). */
+export type ActiveEventMode = 'udp' | 'poll';
+
+export interface ConnectionView {
+  state: ConnectionState;
+  /** How events arrive now. */
+  eventMode: ActiveEventMode;
+  /** The last failure, while not monitored. */
+  lastError?: ErrorShape;
+  /** Retry attempt number (1-based) while reconnecting. */
+  attempt?: number;
+  /** Epoch ms of the next retry while reconnecting. */
+  nextRetryAt?: number;
+  /** Epoch ms of the last transition. */
+  since: number;
+}
+
+export interface LineState {
+  lineId: string;
+  deviceNumber: string;
+  connection: ConnectionView;
+  calls: CallView[];
+  /** Calls whose screen pop is showing (inbound calls, until they end or the user dismisses). */
+  popups: string[];
+  agent?: AgentView;
+  forwards: ForwardView[];
+  doNotDisturb: boolean;
+  messageWaiting: boolean;
+  /** Inbound calls that ended without being answered, since last marked seen. */
+  missedCalls: number;
+}
+
+export type LineKey = keyof LineState;
+
+/** A change to one top-level field of a line: the field's new value. */
+export type LinePatch = { [K in LineKey]: { key: K; value: LineState[K] } }[LineKey];
+
+export interface AppState {
+  /** Increases with every patch batch; a client drops batches older than its snapshot. */
+  seq: number;
+  lines: LineState[];
+  /** A settings file that could not be read (kept aside, defaults used). */
+  settingsError?: ErrorShape;
+}
+
+export interface HistoryEntry {
+  deviceNumber?: string;
+  userID?: string;
+  /** `yyyy-MM-dd HH:mm:ss` as the server wrote it. */
+  date: string;
+  time: string;
+  otherParty?: PartyView;
+  alertingSeconds?: number;
+  durationSeconds?: number;
+  isOutgoing?: boolean;
+  isConnected?: boolean;
+  cause?: HistoryCause;
+  agentState?: AgentStateName;
+}
+
+export interface DirectoryEntry {
+  number: string;
+  name?: string;
+  company?: string;
+  numberType?: NumberType;
+}
+
+/** An inbound call the UI should pop (sent once per call). */
+export interface IncomingCall {
+  lineId: string;
+  callId: string;
+  leg: CallLegView;
+  correlatorData?: string;
+}
+
+/** Applies patches to a line (what every client does with a `patch` event). */
+export function applyLinePatches(line: LineState, patches: readonly LinePatch[]): LineState {
+  const next: Record<string, unknown> = { ...line };
+  for (const p of patches) {
+    if (p.value === undefined) delete next[p.key];
+    else next[p.key] = p.value;
+  }
+  return next as unknown as LineState;
+}

@@ -1,0 +1,113 @@
+/**
+ * zod schemas of every command's arguments and of the settings. Every boundary (Electron IPC, the
+ * web WebSocket, the settings file) parses with these before anything is used. Objects are strict:
+ * an unknown key is an error, not something silently carried along.
+ */
+import { z } from 'zod';
+import { FORWARD_TYPES, HISTORY_RECORD_TYPES, REQUESTABLE_AGENT_STATES } from './telservices/enums';
+
+/** A dialable number: digits, `+`, `*`, `#`, with spaces/dashes/dots/parentheses allowed for humans. */
+export const phoneNumber = z
+  .string()
+  .trim()
+  .min(1, 'a number is required')
+  .max(64)
+  .regex(/^[+]?[0-9*#][0-9*#\s().-]*$/, 'not a phone number');
+
+/** Which line; absent means the first configured line. */
+const line = z.string().min(1).max(64).optional();
+const otherNumber = phoneNumber.optional();
+const extraData = z.string().max(1024).optional();
+const none = z.strictObject({ line });
+const twoCall = z.strictObject({ line, primOtherNumber: otherNumber, secOtherNumber: otherNumber });
+
+export const DEVICE_NUMBER_RE = /^[0-9*#+]{1,32}$/;
+
+export const eventModeSchema = z.enum(['udp', 'poll', 'auto']);
+
+export const settingsSchema = z.strictObject({
+  serverHost: z.string().trim().min(1).max(253),
+  serverPort: z.number().int().min(1).max(65535),
+  transport: z.enum(['tcp', 'http']),
+  deviceNumber: z.string().regex(DEVICE_NUMBER_RE, 'not a device number'),
+  userID: z.string().max(128),
+  userPassword: z.string().max(256),
+  /** 0 = let the OS choose. */
+  udpPort: z.number().int().min(0).max(65535),
+  /** The end-of-PDU sequence configured on the server; empty = none. */
+  endOfPdu: z.string().max(16),
+  /** Seconds; 0 = no session timeout. */
+  sessionTimeout: z.number().int().min(0).max(86_400),
+  eventMode: eventModeSchema,
+  /** Per-request timeout in ms. */
+  requestTimeoutMs: z.number().int().min(100).max(60_000),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+/** A partial update (no defaults filled in: absent keys keep their stored value). */
+export const settingsPatchSchema = settingsSchema.partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  serverHost: '127.0.0.1',
+  serverPort: 8800,
+  transport: 'tcp',
+  deviceNumber: '1101',
+  userID: '',
+  userPassword: '',
+  udpPort: 0,
+  endOfPdu: '',
+  sessionTimeout: 0,
+  eventMode: 'auto',
+  requestTimeoutMs: 5000,
+});
+
+/** Arguments of each command, by command name. The contract's one table. */
+export const commandArgs = {
+  getState: z.strictObject({}),
+  dial: z.strictObject({ line, number: phoneNumber, extraData }),
+  answer: z.strictObject({ line, callingNumber: otherNumber }),
+  drop: z.strictObject({ line, otherNumber }),
+  hold: z.strictObject({ line, otherNumber }),
+  retrieve: z.strictObject({ line, otherNumber }),
+  consult: z.strictObject({ line, number: phoneNumber, otherNumber, extraData }),
+  transfer: twoCall,
+  conference: twoCall,
+  alternate: twoCall,
+  reconnect: twoCall,
+  divert: z.strictObject({ line, number: phoneNumber, otherNumber, extraData }),
+  addParty: z.strictObject({ line, number: phoneNumber, otherNumber, extraData }),
+  setDnd: z.strictObject({ line, on: z.boolean() }),
+  setForward: z.strictObject({ line, type: z.enum(FORWARD_TYPES), on: z.boolean(), number: otherNumber }),
+  setAgentState: z.strictObject({ line, state: z.enum(REQUESTABLE_AGENT_STATES) }),
+  searchDirectory: z.strictObject({
+    line,
+    query: z.string().trim().min(1).max(128),
+    limit: z.number().int().min(1).max(500).optional(),
+  }),
+  history: z.strictObject({
+    line,
+    recordType: z.enum(HISTORY_RECORD_TYPES).optional(),
+    startDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-MM-dd')
+      .optional(),
+    search: z.string().max(128).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  }),
+  markMissedSeen: none,
+  dismissPopup: z.strictObject({ line, callId: z.string().min(1).max(64) }),
+  getSettings: z.strictObject({}),
+  setSettings: settingsPatchSchema,
+  testConnection: z.strictObject({
+    serverHost: z.string().trim().min(1).max(253).optional(),
+    serverPort: z.number().int().min(1).max(65535).optional(),
+    transport: z.enum(['tcp', 'http']).optional(),
+  }),
+} as const;
+
+export type CommandName = keyof typeof commandArgs;
+export type ArgsOf<K extends CommandName> = z.infer<(typeof commandArgs)[K]>;
+/** What a caller may pass (defaults not yet applied). */
+export type InputOf<K extends CommandName> = z.input<(typeof commandArgs)[K]>;
+
+export const COMMAND_NAMES = Object.keys(commandArgs) as CommandName[];
