@@ -1,0 +1,79 @@
+/**
+ * The transport seam (DESIGN rule 6): the client sends request XML and gets reply XML back; how the
+ * bytes travel (one TCP connection per request, or an HTTP POST) is behind this interface, so unit
+ * tests and the CLI can inject whatever they need.
+ */
+import { CtiError } from '../../common/errors';
+
+export interface RequestOptions {
+  /** Reply timeout for this request (the long-poll needs more than the default). */
+  timeoutMs?: number;
+  /** Aborting rejects the request with CtiError('cancelled') and releases its socket. */
+  signal?: AbortSignal;
+}
+
+export interface Transport {
+  /** Sends one request PDU and resolves with the reply PDU (XML text, without end-of-PDU sequence). */
+  request(xml: string, opts?: RequestOptions): Promise<string>;
+}
+
+export interface TransportOptions {
+  host: string;
+  port: number;
+  /** Time allowed to establish the connection. Default 3000 ms. */
+  connectTimeoutMs?: number;
+  /** Time allowed, once connected, for the whole reply. Default 5000 ms. */
+  replyTimeoutMs?: number;
+  /** The server's end-of-PDU sequence (telserver.TelServices.endOfPDU.sequence); TCP only. */
+  endOfPdu?: string;
+  /** Largest reply accepted. Default 16 MiB. */
+  maxReplyBytes?: number;
+}
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
+export const DEFAULT_REPLY_TIMEOUT_MS = 5000;
+
+export interface ResolvedTransportOptions {
+  host: string;
+  port: number;
+  connectTimeoutMs: number;
+  replyTimeoutMs: number;
+  endOfPdu: string;
+  maxReplyBytes: number;
+}
+
+export function resolveTransportOptions(opts: TransportOptions): ResolvedTransportOptions {
+  return {
+    host: opts.host,
+    port: opts.port,
+    connectTimeoutMs: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    replyTimeoutMs: opts.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS,
+    endOfPdu: opts.endOfPdu ?? '',
+    maxReplyBytes: opts.maxReplyBytes ?? 16 * 1024 * 1024,
+  };
+}
+
+export function cancelledError(): CtiError {
+  return new CtiError('cancelled', 'request cancelled');
+}
+
+export function timeoutError(phase: 'connect' | 'reply', ms: number, where: string): CtiError {
+  return new CtiError('timeout', `no ${phase === 'connect' ? 'connection' : 'reply'} from ${where} within ${ms} ms`, {
+    phase,
+    ms,
+  });
+}
+
+/** A Node socket error -> the transport error code it means. */
+export function socketError(err: unknown, where: string): CtiError {
+  if (err instanceof CtiError) return err;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code ?? 'unknown';
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === 'ECONNREFUSED') return new CtiError('connectionRefused', `connection refused by ${where}`, { errno: code });
+  return new CtiError('network', `network error with ${where}: ${message}`, { errno: code });
+}
+
+/** The first bytes of a payload, for error details (never the whole thing). */
+export function preview(text: string, max = 120): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
