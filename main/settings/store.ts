@@ -1,0 +1,54 @@
+/**
+ * Settings behind an interface, so the core never knows where they live: `conf` in plain Node (web
+ * mode, CLI, tests), electron-store in the desktop app later, memory for one-off runs.
+ */
+import type { ErrorShape } from '../../common/errors';
+import { CtiError } from '../../common/errors';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsPatch } from '../../common/schemas';
+
+export interface SettingsStore {
+  get(): Settings;
+  /** Validates the merged result; throws a CtiError('invalidArgument') and changes nothing if it is bad. */
+  set(patch: SettingsPatch): Settings;
+  /** Set when the stored file was bad at load (it was kept aside and defaults are in use). */
+  readonly loadError: ErrorShape | undefined;
+  /** Returns its unsubscribe function. */
+  onChange(listener: (settings: Settings) => void): () => void;
+}
+
+/** Merges and validates; the message lists each bad field so the UI can show it. */
+export function mergeSettings(base: Settings, patch: unknown): Settings {
+  const candidate = typeof patch === 'object' && patch !== null ? { ...base, ...patch } : patch;
+  const parsed = settingsSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new CtiError('invalidArgument', `Invalid settings: ${fields}`);
+  }
+  return parsed.data;
+}
+
+/** A store that lives as long as the process (web mode with --server, tests of the core). */
+export class MemorySettingsStore implements SettingsStore {
+  #settings: Settings;
+  readonly #listeners = new Set<(s: Settings) => void>();
+  readonly loadError: ErrorShape | undefined = undefined;
+
+  constructor(initial: SettingsPatch = {}) {
+    this.#settings = mergeSettings({ ...DEFAULT_SETTINGS }, initial);
+  }
+
+  get(): Settings {
+    return { ...this.#settings };
+  }
+
+  set(patch: SettingsPatch): Settings {
+    this.#settings = mergeSettings(this.#settings, patch);
+    for (const l of this.#listeners) l(this.get());
+    return this.get();
+  }
+
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}
