@@ -1,4 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+
+const svelteConfig = fileURLToPath(new URL('./svelte.config.js', import.meta.url));
 
 export default defineConfig({
   test: {
@@ -10,6 +15,16 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
           exclude: ['test/unit/renderer/**'],
           testTimeout: 20_000,
+        },
+      },
+      {
+        // svelteTesting() adds the `browser` resolve condition and auto-cleanup.
+        plugins: [svelte({ configFile: svelteConfig }), svelteTesting()],
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['test/unit/renderer/**/*.test.ts'],
+          setupFiles: ['test/unit/renderer/setup.ts'],
         },
       },
     ],

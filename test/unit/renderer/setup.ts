@@ -1,0 +1,2 @@
+// Adds toBeInTheDocument() & co. to vitest's expect.
+import '@testing-library/jest-dom/vitest';
