@@ -1,0 +1,54 @@
+/**
+ * Where and how to reach the TelServer, from the global options and the environment
+ * (flags win over CTI_SERVER / CTI_DEVICE).
+ */
+import { usageError } from './exit-codes';
+import { endOfPdu, positiveInteger, serverAddress } from './validate';
+
+/** The environment variables `cti` reads. */
+export interface Env {
+  CTI_SERVER?: string;
+  CTI_DEVICE?: string;
+}
+
+export interface Connection {
+  host: string;
+  port: number;
+  /** POST the XML over HTTP instead of a raw TCP connection. */
+  http: boolean;
+  /** Time allowed for the reply once connected (--timeout). */
+  replyTimeoutMs: number;
+  /** Time allowed to connect (--connect-timeout; by default the smaller of 3 s and --timeout). */
+  connectTimeoutMs: number;
+  /** Sent after each request and expected after each PDU, when the server is configured so. */
+  endOfPdu?: string;
+}
+
+export const DEFAULT_REPLY_TIMEOUT_MS = 5000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
+/** A day: a bigger value is surely a typo, and Node timers overflow past 2^31-1 ms. */
+const MAX_TIMEOUT_MS = 86_400_000;
+
+export function connectionFrom(options: Readonly<Record<string, string | true>>, env: Env): Connection {
+  const server = typeof options['server'] === 'string' ? options['server'] : env.CTI_SERVER;
+  if (server === undefined || server === '') throw usageError('--server HOST:PORT (or CTI_SERVER) is required');
+  const { host, port } = serverAddress(server);
+  const replyTimeoutMs = timeoutOption(options, 'timeout') ?? DEFAULT_REPLY_TIMEOUT_MS;
+  const connectTimeoutMs =
+    timeoutOption(options, 'connect-timeout') ?? Math.min(DEFAULT_CONNECT_TIMEOUT_MS, replyTimeoutMs);
+  const eop = options['eop'];
+  const connection: Connection = { host, port, http: options['http'] === true, replyTimeoutMs, connectTimeoutMs };
+  if (typeof eop === 'string') {
+    if (connection.http) throw usageError('--eop applies to TCP, not to --http');
+    connection.endOfPdu = endOfPdu(eop);
+  }
+  return connection;
+}
+
+function timeoutOption(options: Readonly<Record<string, string | true>>, name: string): number | undefined {
+  const v = options[name];
+  if (typeof v !== 'string') return undefined;
+  const ms = Number(positiveInteger(v, `--${name}`));
+  if (ms > MAX_TIMEOUT_MS) throw usageError(`--${name} ${v} is more than a day`);
+  return ms;
+}

@@ -1,0 +1,54 @@
+/** The options of `listen`, validated (pure). */
+import type { EventUpdate } from '../../common/telservices/enums';
+import { usageError } from './exit-codes';
+import { integerIn, positiveInteger } from './validate';
+
+export interface ListenOptions {
+  deviceNumber: string;
+  /** 0: the OS picks a free port (the port actually bound is sent in openSession). */
+  udpPort: number;
+  /** Address the UDP socket binds to; the TelServer must be able to reach it. */
+  udpHost: string;
+  eventUpdate: EventUpdate;
+  /** Snapshot long-poll over TCP/HTTP instead of UDP events. */
+  poll: boolean;
+  /** Seconds the server may hold each long-poll before answering. */
+  pollTimeoutS: number;
+  userID?: string;
+  userPassword?: string;
+  /** Seconds of inactivity after which the server closes the session. */
+  sessionTimeout?: string;
+}
+
+export const DEFAULT_POLL_TIMEOUT_S = 30;
+
+export function listenOptions(options: Readonly<Record<string, string | true>>, deviceNumber: string): ListenOptions {
+  const text = (name: string): string | undefined => {
+    const v = options[name];
+    return typeof v === 'string' ? v : undefined;
+  };
+  const poll = options['poll'] === true;
+  const udpPortText = text('udp-port');
+  const udpHostText = text('udp-host');
+  if (poll && (udpPortText !== undefined || udpHostText !== undefined)) {
+    throw usageError('--udp-port/--udp-host do not apply with --poll (no UDP then)');
+  }
+  if (!poll && text('poll-timeout') !== undefined) throw usageError('--poll-timeout needs --poll');
+  const pollTimeoutText = text('poll-timeout');
+  const listen: ListenOptions = {
+    deviceNumber,
+    udpPort: udpPortText === undefined ? 0 : Number(integerIn(udpPortText, '--udp-port', 0, 65535)),
+    udpHost: udpHostText ?? '0.0.0.0',
+    eventUpdate: options['restricted'] === true ? 'restricted' : 'full',
+    poll,
+    pollTimeoutS:
+      pollTimeoutText === undefined ? DEFAULT_POLL_TIMEOUT_S : Number(integerIn(pollTimeoutText, '--poll-timeout', 1, 3600)),
+  };
+  const user = text('user');
+  const password = text('password');
+  const sessionTimeout = text('session-timeout');
+  if (user !== undefined) listen.userID = user;
+  if (password !== undefined) listen.userPassword = password;
+  if (sessionTimeout !== undefined) listen.sessionTimeout = positiveInteger(sessionTimeout, '--session-timeout');
+  return listen;
+}
