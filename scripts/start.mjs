@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm start`: installs what is missing, builds, then runs the desktop app, or web mode
+// where no Electron binary can run here (saying why in one line). `npm start -- --web`
+// asks for web mode. Decisions live in ./lib/start-plan.mjs (unit-tested).
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './lib/setup.mjs';
+import { run } from './lib/run.mjs';
+import { gatherStartFacts, planStart, shouldFallBackToWeb } from './lib/start-plan.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const say = (line) => console.log(`[start] ${line}`);
+
+/** Runs a command attached to this terminal; resolves when it ends. */
+function attach(command, args, env) {
+  const startedAt = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
+    child.on('error', () => resolve({ code: 127, spawnError: true, uptimeMs: Date.now() - startedAt }));
+    child.on('exit', (code, signal) =>
+      resolve({ code: code ?? (signal ? 128 : 1), spawnError: false, uptimeMs: Date.now() - startedAt }),
+    );
+  });
+}
+
+async function webMode(env) {
+  const args = process.argv.slice(2).filter((a) => a !== '--web');
+  const exit = await attach('npm', ['run', 'web', ...(args.length > 0 ? ['--', ...args] : [])], env);
+  return exit.code;
+}
+
+async function main() {
+  if (!(await ensureDependencies(root))) {
+    say('npm could not install the dependencies (see above)');
+    return 1;
+  }
+  const facts = gatherStartFacts(root);
+  const plan = planStart(facts);
+  const env = plan.demo ? { CTI_DEMO: '1' } : {};
+  if (plan.demo) say('demo mode: no TelServer configured (set CTI_TELSERVER=host:port for a real one)');
+
+  const build = await run('npm', ['run', 'build'], { cwd: root, quiet: true });
+  if (build.code !== 0) {
+    process.stderr.write(build.output);
+    say('the build failed (output above)');
+    return 1;
+  }
+
+  switch (plan.mode) {
+    case 'unavailable':
+      say(`cannot start: ${plan.reason}.`);
+      return 1;
+    case 'web':
+      say(`desktop app unavailable: ${plan.reason}; starting web mode (npm run web).`);
+      return webMode(env);
+    case 'desktop': {
+      const binary = join(root, 'node_modules', 'electron', 'dist', facts.electronPathTxt ?? '');
+      const exit = await attach(binary, ['.'], env);
+      if (!shouldFallBackToWeb(exit)) return exit.code;
+      if (!facts.hasWebScript) {
+        say(`the desktop app could not start (exit ${exit.code}) and web mode is not there yet (no "web" script).`);
+        return 1;
+      }
+      say(`the desktop app could not start (exit ${exit.code}); starting web mode (npm run web).`);
+      return webMode(env);
+    }
+    default:
+      throw new Error(`unknown start mode ${String(plan.mode)}`);
+  }
+}
+
+process.exitCode = await main();

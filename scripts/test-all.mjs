@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// `npm test`: set-up, then typecheck, lint, unit+integration tests, build, e2e, in this
+// order, stopping at the first failure. Prints each step's last line, and as its very
+// last line `N passed, M failed` (test cases of vitest and Playwright).
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_INSTALL_HINT, chromiumPath, hasChromium } from './lib/chromium.mjs';
+import { lastLine, run } from './lib/run.mjs';
+import { ensureDependencies } from './lib/setup.mjs';
+import { addCounts, countPlaywright, countVitest, formatSummary } from './lib/summary.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const reports = join(root, 'test-results');
+const VITEST_JSON = join(reports, 'vitest.json');
+const PLAYWRIGHT_JSON = join(reports, 'playwright.json');
+
+function readReport(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Each step: a command, and optionally how to count its test cases from its report. */
+const steps = [
+  { name: 'typecheck', command: 'npm', args: ['run', 'typecheck'] },
+  { name: 'lint', command: 'npm', args: ['run', 'lint'] },
+  {
+    name: 'vitest',
+    command: 'npx',
+    args: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`],
+    report: VITEST_JSON,
+    count: countVitest,
+  },
+  { name: 'build', command: 'npm', args: ['run', 'build'] },
+  {
+    name: 'e2e',
+    command: 'npx',
+    args: ['playwright', 'test'],
+    report: PLAYWRIGHT_JSON,
+    count: countPlaywright,
+    precondition: () => (hasChromium() ? null : `${chromiumPath()} not found. ${CHROMIUM_INSTALL_HINT}`),
+  },
+];
+
+async function main() {
+  const results = [];
+  let counts = { passed: 0, failed: 0 };
+  const finish = (failedStep) => {
+    console.log('\n== npm test summary ==');
+    for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(9)} ${r.seconds}s  ${r.last}`);
+    if (failedStep) console.log(`stopped at: ${failedStep}`);
+    console.log(formatSummary(counts));
+    return failedStep ? 1 : 0;
+  };
+
+  const startedAt = Date.now();
+  const installed = await ensureDependencies(root);
+  results.push({ name: 'setup', ok: installed, seconds: secondsSince(startedAt), last: installed ? 'dependencies ready' : 'npm install failed' });
+  if (!installed) return finish('setup');
+  mkdirSync(reports, { recursive: true });
+
+  for (const step of steps) {
+    console.log(`\n== ${step.name}: ${step.command} ${step.args.join(' ')} ==`);
+    const began = Date.now();
+    const blocked = step.precondition?.() ?? null;
+    if (blocked !== null) {
+      console.error(blocked);
+      results.push({ name: step.name, ok: false, seconds: '0.0', last: blocked });
+      return finish(step.name);
+    }
+    // A report left by an earlier run must never be counted for this one.
+    if (step.report) rmSync(step.report, { force: true });
+    const result = await run(step.command, step.args, { cwd: root, env: { FORCE_COLOR: '0' } });
+    let stepCounts = null;
+    if (step.report && existsSync(step.report)) {
+      stepCounts = step.count(readReport(step.report));
+      counts = addCounts(counts, stepCounts);
+    }
+    const ok = result.code === 0 && (stepCounts === null || stepCounts.failed === 0);
+    const last = result.error ? `could not start ${step.command}: ${result.error.message}` : lastLine(result.output);
+    results.push({ name: step.name, ok, seconds: secondsSince(began), last });
+    if (!ok) return finish(step.name);
+  }
+  return finish(null);
+}
+
+function secondsSince(ms) {
+  return ((Date.now() - ms) / 1000).toFixed(1);
+}
+
+process.exitCode = await main();
