@@ -31,6 +31,8 @@ export type CoreAction =
   | { type: 'event'; event: TelEvent; now: number }
   | { type: 'snapshot'; snapshot: SnapshotInfo; now: number }
   | { type: 'partyResolved'; number: string; entry: DirectoryEntry | null }
+  /** The look-up failed (server unreachable): forget it was asked, so a later event asks again. */
+  | { type: 'partyLookupFailed'; number: string }
   | { type: 'connection'; connection: ConnectionView }
   | { type: 'markMissedSeen' }
   | { type: 'dismissPopup'; callId: string };
@@ -247,6 +249,14 @@ function run(d: Draft, action: CoreAction): void {
       if (calls !== d.line.calls) d.line = { ...d.line, calls };
       return;
     }
+    case 'partyLookupFailed': {
+      if (d.names.get(action.number) === 'pending') {
+        const names = new Map(d.names);
+        names.delete(action.number);
+        d.names = names;
+      }
+      return;
+    }
     case 'connection':
       d.line = { ...d.line, connection: action.connection };
       return;
@@ -265,20 +275,39 @@ function run(d: Draft, action: CoreAction): void {
   }
 }
 
+/** Deep equality of JSON-like data (the line's fields), so a resync that changes nothing patches nothing. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && sameData(ra[k], rb[k]));
+}
+
 /** The one transition function. Patches list each top-level field of the line that changed. */
 export function reduce(state: CoreState, action: CoreAction): Step {
   const d: Draft = { ...state, effects: [] };
   run(d, action);
   const patches: LinePatch[] = [];
-  if (d.line !== state.line) {
-    for (const key of Object.keys(d.line) as (keyof LineState)[]) {
-      if (d.line[key] !== state.line[key]) patches.push({ key, value: d.line[key] } as LinePatch);
+  let line = d.line;
+  if (line !== state.line) {
+    const kept: Record<string, unknown> = { ...line };
+    for (const key of Object.keys(line) as (keyof LineState)[]) {
+      if (line[key] === state.line[key]) continue;
+      // Equal data keeps the old reference: identity stays a cheap "unchanged" test downstream.
+      if (sameData(line[key], state.line[key])) kept[key] = state.line[key];
+      else patches.push({ key, value: line[key] } as LinePatch);
     }
     // A field removed (e.g. agent) is a patch to undefined.
-    if (state.line.agent !== undefined && d.line.agent === undefined) patches.push({ key: 'agent', value: undefined });
+    if (state.line.agent !== undefined && line.agent === undefined) patches.push({ key: 'agent', value: undefined });
+    line = patches.length === 0 ? state.line : (kept as unknown as LineState);
   }
   return {
-    state: { line: d.line, popped: d.popped, unanswered: d.unanswered, names: d.names },
+    state: { line, popped: d.popped, unanswered: d.unanswered, names: d.names },
     patches,
     effects: d.effects,
   };

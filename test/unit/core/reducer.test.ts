@@ -189,3 +189,25 @@ describe('features and session events', () => {
     expect(mw.patches).toEqual([]);
   });
 });
+
+describe('resync that changes nothing', () => {
+  it('emits no patch and keeps the same line object', () => {
+    const snap = {
+      calls: [{ id: '1', primCall: leg('connected', '1101', { duration: '5' }), permittedServices: ['dropCall' as const] }],
+      forwards: [],
+      doNotDisturb: 'off' as const,
+      msgWaiting: 'off' as const,
+    };
+    const a = reduce(initialCoreState('L1', '1102', T0), { type: 'snapshot', now: T0, snapshot: snap });
+    const b = reduce(a.state, { type: 'snapshot', now: T0 + 3000, snapshot: { ...snap, calls: [{ ...snap.calls[0]!, primCall: leg('connected', '1101', { duration: '8' }) }] } });
+    expect(b.patches).toEqual([]);
+    expect(b.state.line).toBe(a.state.line);
+  });
+
+  it('a failed look-up is asked again on the next event', () => {
+    const a = run([ev(call('1', leg('alerting', '1101')))]);
+    const failed = reduce(a.state, { type: 'partyLookupFailed', number: '1101' });
+    const again = reduce(failed.state, ev(call('1', leg('connected', '1101'))));
+    expect(again.effects).toContainEqual({ type: 'resolveParty', number: '1101' });
+  });
+});

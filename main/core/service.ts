@@ -1,0 +1,233 @@
+/**
+ * The core behind the contract: the lines (one per configured device), the settings, and one
+ * handler per command of common/contract.ts. Electron IPC and the web bridge both sit on this.
+ */
+import { CtiError } from '../../common/errors';
+import type { CommandHandlers, CtiEvents, SettingsView } from '../../common/contract';
+import type { AppState, HistoryEntry } from '../../common/domain';
+import type { Settings } from '../../common/schemas';
+import type { TelRequest } from '../../common/telservices/requests';
+import type { HistoryRecord } from '../../common/telservices/structures';
+import { toPartyView } from './call-mapping';
+import { Emitter } from './emitter';
+import { Line, type LineTiming } from './line';
+import type { LinkFactory } from './link';
+import type { SettingsStore } from '../settings/store';
+
+export interface CtiServiceOptions {
+  settings: SettingsStore;
+  linkFactory: LinkFactory;
+  timing?: Partial<LineTiming>;
+  now?: () => number;
+}
+
+/** Settings that need a new session when they change. */
+const CONNECTION_KEYS: readonly (keyof Settings)[] = [
+  'serverHost',
+  'serverPort',
+  'transport',
+  'deviceNumber',
+  'userID',
+  'userPassword',
+  'udpPort',
+  'endOfPdu',
+  'sessionTimeout',
+  'eventMode',
+  'requestTimeoutMs',
+];
+
+/** Drops the separators people type; keeps digits, `+`, `*`, `#`. */
+export function dialable(number: string): string {
+  return number.replace(/[\s().-]/g, '');
+}
+
+/** Removes keys whose value is undefined (requests carry only what is set). */
+function defined<T extends object>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+}
+
+function seconds(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number.parseInt(text, 10);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export function toHistoryEntry(r: HistoryRecord): HistoryEntry {
+  return defined<HistoryEntry>({
+    deviceNumber: r.deviceNumber,
+    userID: r.userID,
+    date: r.creationDate,
+    time: r.creationTime,
+    otherParty: r.otherParty ? toPartyView(r.otherParty, new Map()) : undefined,
+    alertingSeconds: seconds(r.alertingDuration),
+    durationSeconds: seconds(r.duration),
+    isOutgoing: r.isOutgoing,
+    isConnected: r.isConnected,
+    cause: r.cause,
+    agentState: r.agentState,
+  });
+}
+
+export class CtiService extends Emitter<CtiEvents> {
+  readonly handlers: CommandHandlers;
+  readonly #store: SettingsStore;
+  readonly #opts: CtiServiceOptions;
+  #line: Line;
+  #seq = 0;
+  #unsubLine: (() => void)[] = [];
+  #unsubSettings: (() => void) | undefined;
+  #started = false;
+
+  constructor(opts: CtiServiceOptions) {
+    super();
+    this.#opts = opts;
+    this.#store = opts.settings;
+    this.#line = this.#makeLine(this.#store.get());
+    this.handlers = this.#makeHandlers();
+  }
+
+  get line(): Line {
+    return this.#line;
+  }
+
+  getState(): AppState {
+    const state: AppState = { seq: this.#seq, lines: [this.#line.state] };
+    if (this.#store.loadError) state.settingsError = this.#store.loadError;
+    return state;
+  }
+
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    if (this.#store.loadError) this.emit('error', { error: this.#store.loadError });
+    this.#unsubSettings = this.#store.onChange((s) => void this.#onSettings(s));
+    this.#line.start();
+  }
+
+  async stop(): Promise<void> {
+    this.#unsubSettings?.();
+    for (const u of this.#unsubLine) u();
+    await this.#line.stop();
+  }
+
+  #makeLine(settings: Settings): Line {
+    const line = new Line({
+      lineId: 'L1',
+      settings,
+      linkFactory: this.#opts.linkFactory,
+      ...(this.#opts.timing ? { timing: this.#opts.timing } : {}),
+      ...(this.#opts.now ? { now: this.#opts.now } : {}),
+    });
+    this.#unsubLine = [
+      line.on('patch', (patches) => {
+        this.#seq += 1;
+        this.emit('patch', { seq: this.#seq, lineId: line.lineId, patches });
+      }),
+      line.on('incomingCall', (call) => this.emit('incomingCall', call)),
+      line.on('connection', (connection) => this.emit('connection', { lineId: line.lineId, connection })),
+      line.on('error', (error) => this.emit('error', { lineId: line.lineId, error })),
+    ];
+    return line;
+  }
+
+  async #onSettings(next: Settings): Promise<void> {
+    const old = this.#line;
+    if (!CONNECTION_KEYS.some((k) => old.settings[k] !== next[k])) return;
+    for (const u of this.#unsubLine) u();
+    await old.stop();
+    this.#line = this.#makeLine(next);
+    this.#seq += 1;
+    if (this.#started) this.#line.start();
+    this.emit('state', this.getState());
+  }
+
+  #lineFor(id: string | undefined): Line {
+    if (id !== undefined && id !== this.#line.lineId) throw new CtiError('invalidArgument', `no line ${id}`);
+    return this.#line;
+  }
+
+  async #call(lineId: string | undefined, build: (device: string) => TelRequest): Promise<null> {
+    const line = this.#lineFor(lineId);
+    await line.command(defined(build(line.deviceNumber)));
+    return null;
+  }
+
+  #settingsView(): SettingsView {
+    const view: SettingsView = { settings: this.#store.get() };
+    if (this.#store.loadError) view.loadError = this.#store.loadError;
+    return view;
+  }
+
+  #makeHandlers(): CommandHandlers {
+    return {
+      getState: async () => this.getState(),
+      dial: (a) => this.#call(a.line, (d) => ({ type: 'makeCall', deviceNumber: d, calledDeviceNumber: dialable(a.number), extraData: a.extraData })),
+      answer: (a) => this.#call(a.line, (d) => ({ type: 'answerCall', deviceNumber: d, callingNumber: a.callingNumber })),
+      drop: (a) => this.#call(a.line, (d) => ({ type: 'dropCall', deviceNumber: d, otherNumber: a.otherNumber })),
+      hold: (a) => this.#call(a.line, (d) => ({ type: 'holdCall', deviceNumber: d, otherNumber: a.otherNumber })),
+      retrieve: (a) => this.#call(a.line, (d) => ({ type: 'retrieveCall', deviceNumber: d, otherNumber: a.otherNumber })),
+      consult: (a) =>
+        this.#call(a.line, (d) => ({
+          type: 'consultationCall',
+          deviceNumber: d,
+          otherNumber: a.otherNumber,
+          consultedDeviceNumber: dialable(a.number),
+          extraData: a.extraData,
+        })),
+      transfer: (a) => this.#call(a.line, (d) => ({ type: 'transferCall', deviceNumber: d, primOtherNumber: a.primOtherNumber, secOtherNumber: a.secOtherNumber })),
+      conference: (a) => this.#call(a.line, (d) => ({ type: 'conferenceCall', deviceNumber: d, primOtherNumber: a.primOtherNumber, secOtherNumber: a.secOtherNumber })),
+      alternate: (a) => this.#call(a.line, (d) => ({ type: 'alternateCall', deviceNumber: d, primOtherNumber: a.primOtherNumber, secOtherNumber: a.secOtherNumber })),
+      reconnect: (a) => this.#call(a.line, (d) => ({ type: 'reconnectCall', deviceNumber: d, primOtherNumber: a.primOtherNumber, secOtherNumber: a.secOtherNumber })),
+      divert: (a) =>
+        this.#call(a.line, (d) => ({ type: 'divertCall', deviceNumber: d, otherNumber: a.otherNumber, divertedDeviceNumber: dialable(a.number), extraData: a.extraData })),
+      addParty: (a) =>
+        this.#call(a.line, (d) => ({ type: 'addPartyToCall', deviceNumber: d, otherNumber: a.otherNumber, addedDeviceNumber: dialable(a.number), extraData: a.extraData })),
+      setDnd: (a) => this.#call(a.line, (d) => ({ type: 'doNotDisturb', deviceNumber: d, state: a.on ? 'on' : 'off' })),
+      setForward: (a) =>
+        this.#call(a.line, (d) => ({
+          type: 'forward',
+          deviceNumber: d,
+          info: defined({ number: a.number === undefined ? undefined : dialable(a.number), type: a.type, state: a.on ? ('on' as const) : ('off' as const) }),
+        })),
+      setAgentState: (a) => this.#call(a.line, (d) => ({ type: 'agentState', deviceNumber: d, state: a.state })),
+      searchDirectory: (a) => this.#lineFor(a.line).directory.search(a.query, a.limit),
+      history: async (a) => {
+        const line = this.#lineFor(a.line);
+        const s = this.#store.get();
+        const result = await line.link.request(
+          defined({
+            type: 'queryHistory' as const,
+            recordType: a.recordType,
+            deviceNumber: line.deviceNumber,
+            userID: s.userID || undefined,
+            startDate: a.startDate,
+            search: a.search,
+            limit: a.limit === undefined ? undefined : String(a.limit),
+          }),
+        );
+        return result.type === 'history' ? result.records.map(toHistoryEntry) : [];
+      },
+      markMissedSeen: async (a) => {
+        this.#lineFor(a.line).dispatch({ type: 'markMissedSeen' });
+        return null;
+      },
+      dismissPopup: async (a) => {
+        this.#lineFor(a.line).dispatch({ type: 'dismissPopup', callId: a.callId });
+        return null;
+      },
+      getSettings: async () => this.#settingsView(),
+      setSettings: async (patch) => {
+        this.#store.set(patch);
+        return this.#settingsView();
+      },
+      testConnection: async (a) => {
+        const s = { ...this.#store.get(), ...defined(a) };
+        const link = this.#opts.linkFactory({ host: s.serverHost, port: s.serverPort, transport: s.transport, endOfPdu: s.endOfPdu, requestTimeoutMs: s.requestTimeoutMs });
+        const start = performance.now();
+        // searchNumber needs no session: a harmless round trip through the whole stack.
+        await link.request({ type: 'searchNumber', deviceNumber: s.deviceNumber, number: s.deviceNumber });
+        return { latencyMs: Math.round((performance.now() - start) * 10) / 10 };
+      },
+    };
+  }
+}
