@@ -1,0 +1,116 @@
+/**
+ * The second way to get updates, for clients UDP cannot reach (behind NAT, web mode over HTTP):
+ * a loop of `snapshot` long-polls (`resultOnEvent {timeout, snapshotSeq}`), each snapshot diffed
+ * with the previous one into the same TelEvent stream UDP gives. Failures (HTTP 500, timeouts,
+ * error replies) are reported and retried with capped exponential backoff; only stop() ends it.
+ *
+ * The first poll carries no snapshotSeq: the server has nothing to compare with, so it answers at
+ * once with the current state (and the seq to send back next time).
+ */
+import { CtiError } from '../../common/errors';
+import type { TelEvent } from '../../common/telservices/events';
+import type { SnapshotInfo } from '../../common/telservices/structures';
+import { backoffDelay } from './backoff';
+import type { TelClient } from './client';
+import { diffSnapshots } from './snapshot-diff';
+
+export interface SnapshotPollerOptions {
+  client: Pick<TelClient, 'snapshot'>;
+  deviceNumber: string;
+  /** Seconds the server may hold a poll (resultOnEvent.timeout). Default 30. */
+  pollTimeoutS?: number;
+  /** Extra reply time over the poll timeout before we call it a transport timeout. Default 5000 ms. */
+  marginMs?: number;
+  /** Backoff after failures. Defaults: 500 ms base, 30 s cap. */
+  backoff?: { baseMs: number; maxMs: number; random?: () => number };
+  onEvent: (event: TelEvent) => void;
+  /** A failed poll; `retryInMs` is the backoff before the next one. */
+  onError?: (err: CtiError, attempt: number, retryInMs: number) => void;
+  /** Each snapshot received (after its events were emitted): the session uses it for its state. */
+  onSnapshot?: (snapshot: SnapshotInfo) => void;
+}
+
+export class SnapshotPoller {
+  private running: Promise<void> | null = null;
+  private abort = new AbortController();
+  private last: SnapshotInfo | undefined;
+  private seq: string | undefined;
+
+  constructor(private readonly opts: SnapshotPollerOptions) {}
+
+  get isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.abort = new AbortController();
+    this.running = this.loop(this.abort.signal).finally(() => {
+      this.running = null;
+    });
+  }
+
+  /** Stops the loop and cancels the poll in flight; resolves once the loop has ended. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.running;
+  }
+
+  private async loop(signal: AbortSignal): Promise<void> {
+    const timeoutS = this.opts.pollTimeoutS ?? 30;
+    const timeoutMs = timeoutS * 1000 + (this.opts.marginMs ?? 5000);
+    const backoff = this.opts.backoff ?? { baseMs: 500, maxMs: 30_000 };
+    let attempt = 0;
+    while (!signal.aborted) {
+      try {
+        const resultOnEvent = this.seq === undefined ? { timeout: String(timeoutS) } : { timeout: String(timeoutS), snapshotSeq: this.seq };
+        const snap = await this.opts.client.snapshot(
+          { deviceNumber: this.opts.deviceNumber, resultOnEvent },
+          { timeoutMs, signal },
+        );
+        attempt = 0;
+        this.accept(snap);
+      } catch (e) {
+        if (signal.aborted) return;
+        const err = e instanceof CtiError ? e : new CtiError('internal', e instanceof Error ? e.message : String(e));
+        const delay = backoffDelay(attempt, backoff);
+        attempt++;
+        this.opts.onError?.(err, attempt, delay);
+        await sleep(delay, signal);
+      }
+    }
+  }
+
+  private accept(snap: SnapshotInfo): void {
+    const events = diffSnapshots(this.last, snap, this.opts.deviceNumber);
+    // Absent fields are absent (not undefined), so the spread keeps what an earlier snapshot said
+    // about them and a later snapshot is diffed against the whole known state.
+    this.last = { ...this.last, ...snap };
+    if (snap.snapshotSeq !== undefined) this.seq = snap.snapshotSeq;
+    // A throwing subscriber is its own bug: report it, do not treat it as a failed poll.
+    for (const event of events) this.guard(() => this.opts.onEvent(event));
+    this.guard(() => this.opts.onSnapshot?.(snap));
+  }
+
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      this.opts.onError?.(new CtiError('internal', `snapshot subscriber threw: ${msg}`), 0, 0);
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

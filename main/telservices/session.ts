@@ -1,0 +1,316 @@
+/**
+ * One TelServices session for one device (DESIGN rule 7): an explicit status machine, every
+ * transition emitted (and logged through `log`), events from this session's own UDP listener (or
+ * its long-poll) routed to typed subscribers, a keep-alive when the server times sessions out,
+ * and pending requests rejected with 'cancelled' on close.
+ *
+ * Keep-alive: the spec resets sessionTimeout "after each action requested by the client", so any
+ * request through `session.client` pushes the keep-alive back; when the line is quiet we send a
+ * plain `snapshot`: it needs the open session (so it proves the session still exists), changes
+ * nothing on the PBX and works for every device, agent or not (queryAgentState may not).
+ *
+ * Reconnect and resync are not here: the line core drives them (using `backoffDelay`).
+ */
+import { CtiError } from '../../common/errors';
+import type { EventUpdate } from '../../common/telservices/enums';
+import type { TelEvent, TelEventType } from '../../common/telservices/events';
+import type { OpenSessionRequest } from '../../common/telservices/requests';
+import { TelClient } from './client';
+import { UdpEventListener, type DroppedEvent, type EventOf } from './events';
+import { SnapshotPoller } from './poller';
+import { Subscribers } from './subscribers';
+import type { RequestOptions, Transport } from './transport';
+
+export type SessionStatus = 'idle' | 'opening' | 'open' | 'closing' | 'closed' | 'failed';
+
+/** The transitions the machine allows; anything else is a bug and throws CtiError('internal'). */
+const NEXT: Record<SessionStatus, readonly SessionStatus[]> = {
+  idle: ['opening'],
+  opening: ['open', 'failed', 'closing'],
+  open: ['closing', 'closed', 'failed'],
+  closing: ['closed'],
+  closed: ['opening'],
+  failed: ['opening', 'closed'],
+};
+
+export interface StatusChange {
+  from: SessionStatus;
+  to: SessionStatus;
+  /** Why, in words (an error message, the server's session event ...). */
+  reason?: string;
+  at: number;
+}
+
+export type SessionEventsMode =
+  /** Events by UDP to a listener of this session (port 0: the OS picks). */
+  | { mode: 'udp'; host?: string; port?: number; endOfPdu?: string }
+  /** Events by snapshot long-poll (clients UDP cannot reach). */
+  | { mode: 'poll'; pollTimeoutS?: number; marginMs?: number; backoff?: { baseMs: number; maxMs: number } }
+  /** No events (queries only). */
+  | { mode: 'none' };
+
+export interface TelSessionOptions {
+  transport: Transport;
+  deviceNumber: string;
+  events?: SessionEventsMode;
+  eventUpdate?: EventUpdate;
+  userID?: string;
+  userPassword?: string;
+  /** Seconds of inactivity after which the server closes the session; enables the keep-alive. */
+  sessionTimeoutS?: number;
+  startPbxMonitor?: boolean;
+  /** Keep-alive after this fraction of sessionTimeout without a request. Default 0.5. */
+  keepAliveFraction?: number;
+  /** Every status change and notable problem, one line each. */
+  log?: (line: string) => void;
+}
+
+export interface CloseOptions {
+  clientOnly?: boolean;
+  actualCloseSessionTimeoutS?: number;
+}
+
+export class TelSession {
+  /** Requests through this client are cancelled on close and count as activity for the keep-alive. */
+  readonly client: TelClient;
+  private readonly base: TelClient;
+  private statusNow: SessionStatus = 'idle';
+  private pending = new AbortController();
+  private listener: UdpEventListener | null = null;
+  private poller: SnapshotPoller | null = null;
+  private keepAlive: NodeJS.Timeout | null = null;
+  private opening: Promise<void> | null = null;
+  private closing: Promise<void> | null = null;
+  private readonly statusSubs = new Subscribers<StatusChange>();
+  private readonly eventSubs = new Map<TelEventType, Subscribers<TelEvent>>();
+  private readonly anySubs = new Subscribers<TelEvent>();
+  private readonly droppedSubs = new Subscribers<DroppedEvent>();
+  private readonly errorSubs = new Subscribers<CtiError>();
+
+  constructor(private readonly opts: TelSessionOptions) {
+    this.base = new TelClient(opts.transport);
+    this.client = new TelClient({
+      request: async (xml: string, ropts: RequestOptions = {}) => {
+        const signal = ropts.signal ? AbortSignal.any([this.pending.signal, ropts.signal]) : this.pending.signal;
+        if (signal.aborted) throw new CtiError('cancelled', 'the session is closed');
+        this.touch();
+        try {
+          return await opts.transport.request(xml, { ...ropts, signal });
+        } finally {
+          this.touch();
+        }
+      },
+    });
+  }
+
+  get status(): SessionStatus {
+    return this.statusNow;
+  }
+
+  get deviceNumber(): string {
+    return this.opts.deviceNumber;
+  }
+
+  /** The UDP port events arrive on (udp mode, once opening has bound it). */
+  get eventPort(): number | undefined {
+    return this.listener?.port;
+  }
+
+  onStatus(fn: (change: StatusChange) => void): () => void {
+    return this.statusSubs.add(fn);
+  }
+  on<T extends TelEventType>(type: T, fn: (event: EventOf<T>) => void): () => void {
+    let subs = this.eventSubs.get(type);
+    if (!subs) this.eventSubs.set(type, (subs = new Subscribers<TelEvent>()));
+    return subs.add(fn as (event: TelEvent) => void);
+  }
+  onEvent(fn: (event: TelEvent) => void): () => void {
+    return this.anySubs.add(fn);
+  }
+  /** Events dropped: unreadable datagrams, events of another device. */
+  onDropped(fn: (dropped: DroppedEvent) => void): () => void {
+    return this.droppedSubs.add(fn);
+  }
+  /** Problems that do not change the status: a failed poll or keep-alive, a throwing subscriber. */
+  onError(fn: (err: CtiError) => void): () => void {
+    return this.errorSubs.add(fn);
+  }
+
+  /** idle/closed/failed -> opening -> open (or failed, rejecting with the cause). */
+  open(): Promise<void> {
+    if (this.statusNow === 'open') return Promise.resolve();
+    if (this.opening) return this.opening;
+    if (this.statusNow === 'closing') return Promise.reject(new CtiError('notConnected', 'the session is closing'));
+    this.opening = this.doOpen().finally(() => {
+      this.opening = null;
+    });
+    return this.opening;
+  }
+
+  /** Closes the session (closeSession), cancelling pending requests. Never rejects: the line is closed locally anyway. */
+  close(opts: CloseOptions = {}): Promise<void> {
+    if (this.closing) return this.closing;
+    if (this.statusNow === 'idle' || this.statusNow === 'closed') return Promise.resolve();
+    this.closing = this.doClose(opts).finally(() => {
+      this.closing = null;
+    });
+    return this.closing;
+  }
+
+  private async doOpen(): Promise<void> {
+    this.transition('opening');
+    this.pending = new AbortController();
+    const events = this.opts.events ?? { mode: 'udp' };
+    try {
+      const req: Omit<OpenSessionRequest, 'type'> = { deviceNumber: this.opts.deviceNumber };
+      if (events.mode === 'udp') {
+        this.listener = await UdpEventListener.start(udpOptions(events));
+        this.listener.onEvent((e) => this.route(e));
+        this.listener.onDropped((d) => this.dropped(d));
+        this.listener.onError((e) => this.error(e));
+        req.eventUDPPort = String(this.listener.port);
+      }
+      if (this.opts.eventUpdate) req.eventUpdate = this.opts.eventUpdate;
+      if (this.opts.userID !== undefined) req.userID = this.opts.userID;
+      if (this.opts.userPassword !== undefined) req.userPassword = this.opts.userPassword;
+      if (this.opts.sessionTimeoutS !== undefined) req.sessionTimeout = String(this.opts.sessionTimeoutS);
+      if (this.opts.startPbxMonitor !== undefined) req.startPbxMonitor = this.opts.startPbxMonitor;
+      await this.base.openSession(req, { signal: this.pending.signal });
+      if (this.statusNow !== 'opening') throw new CtiError('cancelled', 'the session was closed while opening');
+      if (events.mode === 'poll') this.startPoller(events);
+      this.transition('open');
+      this.touch();
+    } catch (e) {
+      const err = e instanceof CtiError ? e : new CtiError('internal', String(e));
+      if (this.statusNow === 'opening') {
+        await this.release();
+        this.transition('failed', `${err.code}: ${err.message}`);
+      }
+      throw err;
+    }
+  }
+
+  private async doClose(opts: CloseOptions): Promise<void> {
+    if (this.statusNow === 'failed') {
+      await this.release();
+      this.transition('closed', 'closed after a failure');
+      return;
+    }
+    this.transition('closing');
+    await this.release();
+    let reason = 'closed by the client';
+    try {
+      const req: { deviceNumber: string; clientOnly?: boolean; actualCloseSessionTimeout?: string } = {
+        deviceNumber: this.opts.deviceNumber,
+      };
+      if (opts.actualCloseSessionTimeoutS !== undefined) req.actualCloseSessionTimeout = String(opts.actualCloseSessionTimeoutS);
+      if (opts.clientOnly !== undefined) req.clientOnly = opts.clientOnly;
+      await this.base.closeSession(req);
+    } catch (e) {
+      reason = `closed locally; closeSession failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    this.transition('closed', reason);
+  }
+
+  /** Stops events, keep-alive and pending requests (each rejected with 'cancelled'). */
+  private async release(): Promise<void> {
+    this.pending.abort();
+    if (this.keepAlive) clearTimeout(this.keepAlive);
+    this.keepAlive = null;
+    const poller = this.poller;
+    const listener = this.listener;
+    this.poller = null;
+    this.listener = null;
+    await poller?.stop();
+    await listener?.close();
+  }
+
+  private startPoller(events: Extract<SessionEventsMode, { mode: 'poll' }>): void {
+    const poller = new SnapshotPoller({
+      client: this.client,
+      deviceNumber: this.opts.deviceNumber,
+      ...(events.pollTimeoutS !== undefined && { pollTimeoutS: events.pollTimeoutS }),
+      ...(events.marginMs !== undefined && { marginMs: events.marginMs }),
+      ...(events.backoff && { backoff: events.backoff }),
+      onEvent: (e) => this.route(e),
+      onError: (err, attempt, retryInMs) => this.error(err, `poll failed (attempt ${attempt}, retry in ${retryInMs} ms)`),
+    });
+    this.poller = poller;
+    poller.start();
+  }
+
+  /** Any request resets the server's session timeout: push our keep-alive back. */
+  private touch(): void {
+    const s = this.opts.sessionTimeoutS;
+    if (!s || s <= 0 || this.statusNow !== 'open') return;
+    if (this.keepAlive) clearTimeout(this.keepAlive);
+    const ms = Math.max(100, s * 1000 * (this.opts.keepAliveFraction ?? 0.5));
+    this.keepAlive = setTimeout(() => void this.sendKeepAlive(), ms);
+    this.keepAlive.unref();
+  }
+
+  private async sendKeepAlive(): Promise<void> {
+    this.keepAlive = null;
+    try {
+      await this.client.snapshot({ deviceNumber: this.opts.deviceNumber });
+    } catch (e) {
+      const err = e instanceof CtiError ? e : new CtiError('internal', String(e));
+      if (err.code === 'cancelled') return;
+      if (err.code === 'noOpenSession' && this.statusNow === 'open') {
+        await this.lost(`keep-alive: ${err.message}`);
+        return;
+      }
+      this.error(err, 'keep-alive failed');
+    }
+  }
+
+  /** The server no longer has our session (timeout, admin, monitoring reject ...). */
+  private async lost(reason: string): Promise<void> {
+    this.transition('closed', reason);
+    await this.release();
+  }
+
+  private route(event: TelEvent): void {
+    if (event.deviceNumber !== undefined && event.deviceNumber !== this.opts.deviceNumber) {
+      this.dropped({
+        reason: `event for device ${event.deviceNumber} reached the session of ${this.opts.deviceNumber}`,
+        code: 'invalidArgument',
+        start: event.type,
+      });
+      return;
+    }
+    const onThrow = (e: unknown): void => this.error(new CtiError('internal', `event subscriber threw: ${String(e)}`));
+    this.eventSubs.get(event.type)?.emit(event, onThrow);
+    this.anySubs.emit(event, onThrow);
+    if (event.type === 'session' && event.session.startsWith('sessionClosedBy') && this.statusNow === 'open') {
+      void this.lost(`server: ${event.session}`);
+    }
+  }
+
+  private dropped(d: DroppedEvent): void {
+    this.opts.log?.(`session ${this.opts.deviceNumber}: dropped event (${d.reason}): ${d.start}`);
+    this.droppedSubs.emit(d);
+  }
+
+  private error(err: CtiError, context?: string): void {
+    this.opts.log?.(`session ${this.opts.deviceNumber}: ${context ? `${context}: ` : ''}${err.code}: ${err.message}`);
+    this.errorSubs.emit(err);
+  }
+
+  private transition(to: SessionStatus, reason?: string): void {
+    const from = this.statusNow;
+    if (!NEXT[from].includes(to)) throw new CtiError('internal', `session ${this.opts.deviceNumber}: ${from} -> ${to} is not allowed`);
+    this.statusNow = to;
+    const change: StatusChange = reason === undefined ? { from, to, at: Date.now() } : { from, to, reason, at: Date.now() };
+    this.opts.log?.(`session ${this.opts.deviceNumber}: ${from} -> ${to}${reason ? ` (${reason})` : ''}`);
+    this.statusSubs.emit(change, (e) => this.error(new CtiError('internal', `status subscriber threw: ${String(e)}`)));
+  }
+}
+
+function udpOptions(e: Extract<SessionEventsMode, { mode: 'udp' }>): { host?: string; port?: number; endOfPdu?: string } {
+  const o: { host?: string; port?: number; endOfPdu?: string } = {};
+  if (e.host !== undefined) o.host = e.host;
+  if (e.port !== undefined) o.port = e.port;
+  if (e.endOfPdu !== undefined) o.endOfPdu = e.endOfPdu;
+  return o;
+}
