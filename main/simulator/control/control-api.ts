@@ -1,0 +1,139 @@
+/**
+ * A small JSON control API for integrators and tests, bound to loopback only:
+ *   POST /calls {from,name?,company?,to,dnis?,extraData?} -> 201 {callId}
+ *   POST /calls/:id/answer | /calls/:id/hangup            -> {ok:true} or 404
+ *   POST /msg-waiting {deviceNumber, state:"on"|"off"}     -> {ok:true}
+ *   GET /faults, POST /faults {…partial}, DELETE /faults   -> the faults now
+ *   POST /restart                                          -> {port}
+ *   GET /state                                             -> sessions, faults, counters
+ * POSTs must say `content-type: application/json` and the Host must be loopback: a web page the
+ * user happens to open cannot send such a request without a CORS preflight we never grant, nor
+ * reach us through DNS rebinding.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import type { SimulatorControl } from '../server/simulator';
+import { describeZodError, faultsSchema, inboundCallSchema, msgWaitingSchema } from './schemas';
+
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
+const MAX_BODY = 64 * 1024;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ControlApi {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startControlApi(control: SimulatorControl, port = 0): Promise<ControlApi> {
+  const server: Server = createServer((req, res) => {
+    void route(control, req).then(
+      ([status, body]) => send(res, status, body),
+      (e: unknown) => {
+        const status = e instanceof HttpError ? e.status : 500;
+        send(res, status, { error: e instanceof Error ? e.message : String(e) });
+      },
+    );
+  });
+  server.requestTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const addr = server.address();
+  const bound = typeof addr === 'object' && addr ? addr.port : port;
+  return {
+    port: bound,
+    url: `http://127.0.0.1:${bound}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body) + '\n');
+}
+
+async function route(control: SimulatorControl, req: IncomingMessage): Promise<[number, unknown]> {
+  if (!LOOPBACK_HOST.test(req.headers.host ?? '')) throw new HttpError(403, 'loopback Host only');
+  const method = req.method ?? 'GET';
+  const path = new URL(req.url ?? '/', 'http://control').pathname;
+  const call = /^\/calls\/([^/]+)\/(answer|hangup)$/.exec(path);
+  if (method === 'POST') {
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      throw new HttpError(415, 'content-type must be application/json');
+    }
+    const body = await readJson(req);
+    if (path === '/calls') return [201, control.injectCall(parse(inboundCallSchema, body))];
+    if (call) {
+      const id = decodeURIComponent(call[1] as string);
+      const ok = call[2] === 'answer' ? control.answer(id) : control.hangup(id);
+      if (!ok) throw new HttpError(404, `no call ${id} in a state that allows ${call[2]}`);
+      return [200, { ok: true }];
+    }
+    if (path === '/msg-waiting') {
+      const m = parse(msgWaitingSchema, body);
+      control.setMsgWaiting(m.deviceNumber, m.state === 'on');
+      return [200, { ok: true }];
+    }
+    if (path === '/faults') return [200, control.setFaults(definedOnly(parse(faultsSchema, body)))];
+    if (path === '/restart') {
+      await control.restart();
+      return [200, { port: control.state().port }];
+    }
+  } else if (method === 'GET') {
+    if (path === '/state') return [200, control.state()];
+    if (path === '/faults') return [200, control.state().faults];
+  } else if (method === 'DELETE' && path === '/faults') {
+    return [200, control.clearFaults()];
+  }
+  throw new HttpError(404, `no route ${method} ${path}`);
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) throw new HttpError(400, describeZodError(result.error));
+  return result.data;
+}
+
+/** Drops keys whose value is undefined (zod keeps absent optional keys absent; this is belt and braces). */
+function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new HttpError(413, 'body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (text.trim() === '') return resolve({});
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(new HttpError(400, 'body is not JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,142 @@
+/**
+ * Plays a scenario against a running simulator's control surface on the injected clock. Callers
+ * with `ringMs` give up when unanswered; with `talkMs` they hang up after talking that long; an
+ * answer is seen in the model's call events (a leg of that call connected).
+ */
+import type { CallInfo } from '../../../common/telservices/structures';
+import type { Clock } from '../pbx/model';
+import type { SimulatorControl } from '../server/simulator';
+import type { Scenario, ScenarioStep } from './schema';
+
+export interface PlayerOptions {
+  clock: Clock;
+  /** One line per action, for the console. */
+  log?: (line: string) => void;
+  /** A step failed (e.g. restart while closing): logged, the timeline goes on. */
+  onError?: (step: ScenarioStep, error: unknown) => void;
+}
+
+const connected = (call: CallInfo): boolean =>
+  call.primCall?.state === 'connected' || call.secCall?.state === 'connected';
+
+export class ScenarioPlayer {
+  private readonly cancels = new Set<() => void>();
+  /** scenario id -> model call id, for this round */
+  private readonly calls = new Map<string, string>();
+  /** model call id -> what to do when it is answered */
+  private readonly onAnswer = new Map<string, () => void>();
+  private readonly answered = new Set<string>();
+  private stopped = false;
+  private readonly unsubscribe: () => void;
+  rounds = 0;
+
+  constructor(
+    private readonly control: SimulatorControl,
+    private readonly scenario: Scenario,
+    private readonly options: PlayerOptions,
+  ) {
+    this.unsubscribe = control.onCallEvent((_device, call) => {
+      if (!connected(call) || this.answered.has(call.id)) return;
+      this.answered.add(call.id);
+      const then = this.onAnswer.get(call.id);
+      this.onAnswer.delete(call.id);
+      then?.();
+    });
+  }
+
+  start(): void {
+    this.round();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.unsubscribe();
+    for (const cancel of this.cancels) cancel();
+    this.cancels.clear();
+  }
+
+  private round(): void {
+    if (this.stopped) return;
+    this.rounds++;
+    this.calls.clear();
+    const steps = this.scenario.steps;
+    for (const step of steps) this.after(step.at, () => this.run(step));
+    if (this.scenario.loop) {
+      const last = Math.max(...steps.map((s) => s.at));
+      this.after(this.scenario.periodMs ?? last + 1000, () => this.round());
+    }
+  }
+
+  private after(ms: number, fn: () => void): void {
+    const cancel = this.options.clock.setTimer(ms, () => {
+      this.cancels.delete(cancel);
+      if (!this.stopped) fn();
+    });
+    this.cancels.add(cancel);
+  }
+
+  private run(step: ScenarioStep): void {
+    try {
+      this.apply(step);
+    } catch (e) {
+      this.options.onError?.(step, e);
+    }
+  }
+
+  private apply(step: ScenarioStep): void {
+    const log = this.options.log ?? (() => {});
+    switch (step.do) {
+      case 'inboundCall': {
+        const { at: _at, do: _do, id, ringMs, talkMs, ...spec } = step;
+        const { callId } = this.control.injectCall(spec);
+        log(`call ${callId}: ${spec.name ?? spec.from} (${spec.from}) -> ${spec.to}`);
+        if (id !== undefined) this.calls.set(id, callId);
+        if (talkMs !== undefined) {
+          this.onAnswer.set(callId, () =>
+            this.after(talkMs, () => {
+              if (this.control.hangup(callId)) log(`call ${callId}: caller hung up after talking`);
+            }),
+          );
+        }
+        if (ringMs !== undefined) {
+          this.after(ringMs, () => {
+            if (this.answered.has(callId)) return;
+            this.onAnswer.delete(callId);
+            if (this.control.hangup(callId)) log(`call ${callId}: unanswered, caller gave up`);
+          });
+        }
+        return;
+      }
+      case 'answer':
+      case 'hangup': {
+        const callId = this.calls.get(step.call);
+        if (callId === undefined) return;
+        const ok = step.do === 'answer' ? this.control.answer(callId) : this.control.hangup(callId);
+        log(`call ${callId}: ${step.do} ${ok ? 'done' : 'not possible now'}`);
+        return;
+      }
+      case 'msgWaiting':
+        this.control.setMsgWaiting(step.deviceNumber, step.state === 'on');
+        log(`message waiting ${step.state} on ${step.deviceNumber}`);
+        return;
+      case 'faults': {
+        const { at: _at, do: _do, ...change } = step;
+        this.control.setFaults(change);
+        log(`faults: ${JSON.stringify(change)}`);
+        return;
+      }
+      case 'clearFaults':
+        this.control.clearFaults();
+        log('faults cleared');
+        return;
+      case 'restart':
+        log('restart');
+        void this.control.restart().catch((e: unknown) => this.options.onError?.(step, e));
+        return;
+      default: {
+        const never: never = step;
+        throw new Error(`unknown step ${JSON.stringify(never)}`);
+      }
+    }
+  }
+}

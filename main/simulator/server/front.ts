@@ -1,0 +1,191 @@
+/**
+ * The network front of the simulator: one TCP port that speaks both of the spec's transports.
+ * The first non-blank byte of a connection decides: `<` is a raw TelServices request (one request
+ * per connection, reply then close), anything else is handed to an HTTP server (POST the XML to
+ * any path, or GET /makeCall?deviceNumber=…&calledDeviceNumber=…). Faults about replies (delay,
+ * none, close without reply) are applied here, the same way on both transports.
+ */
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type Server, type Socket } from 'node:net';
+import type { TelReply } from '../../../common/telservices/replies';
+import type { TelRequest } from '../../../common/telservices/requests';
+import { decodeRequest, encodeReply } from '../../telservices/codec';
+import { PduAssembler } from '../../telservices/framing';
+import type { Faults } from './faults';
+import type { RequestContext } from './core';
+
+export interface FrontOptions {
+  host: string;
+  endOfPdu?: string;
+  handle: (req: TelRequest, ctx: RequestContext) => Promise<TelReply>;
+  faults: () => Faults;
+  /** A client that sends nothing complete within this is dropped. Default 10 s. */
+  requestTimeoutMs?: number;
+}
+
+const REJECT: TelReply = { kind: 'error', error: 'reject' };
+const MAX_REQUEST_BYTES = 1024 * 1024;
+
+/** "::ffff:127.0.0.1" -> "127.0.0.1": events go back over UDP4. */
+function hostOf(socket: Socket): string {
+  const addr = socket.remoteAddress ?? '127.0.0.1';
+  return addr.startsWith('::ffff:') ? addr.slice(7) : addr;
+}
+
+export class Front {
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  private readonly http = createHttpServer((req, res) => void this.onHttp(req, res));
+
+  constructor(private readonly options: FrontOptions) {
+    this.http.keepAliveTimeout = 5000;
+    this.http.requestTimeout = options.requestTimeoutMs ?? 10_000;
+  }
+
+  /** Listens; port 0 lets the OS choose. Resolves with the bound port. */
+  listen(port: number): Promise<number> {
+    // Half-open allowed: a client may end its side after the request and still read the reply.
+    const server = createServer({ allowHalfOpen: true }, (socket) => this.onConnection(socket));
+    this.server = server;
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, this.options.host, () => {
+        server.off('error', reject);
+        const addr = server.address();
+        resolve(typeof addr === 'object' && addr ? addr.port : port);
+      });
+    });
+  }
+
+  /** Stops listening and destroys every open connection (pending replies are lost on purpose). */
+  close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const s of this.sockets) s.destroy();
+    this.sockets.clear();
+    if (!server) return Promise.resolve();
+    return new Promise((resolve) => server.close(() => resolve()));
+  }
+
+  get connections(): number {
+    return this.sockets.size;
+  }
+
+  private onConnection(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    socket.setTimeout(this.options.requestTimeoutMs ?? 10_000, () => socket.destroy());
+    const sniff = (chunk: Buffer): void => {
+      const text = chunk.toString('latin1').trimStart();
+      if (text === '') return; // only blanks so far: wait for a meaningful byte
+      socket.off('data', sniff);
+      if (text.startsWith('<')) this.rawRequest(socket, chunk);
+      else {
+        socket.setTimeout(0); // the HTTP server has its own request timeouts; a long-poll may wait longer
+        socket.pause();
+        socket.unshift(chunk);
+        this.http.emit('connection', socket);
+        socket.resume();
+      }
+    };
+    socket.on('data', sniff);
+  }
+
+  /** Raw TelServices over TCP: read until the request's root closes (or the EOP), reply, close. */
+  private rawRequest(socket: Socket, first: Buffer): void {
+    const assembler = new PduAssembler({
+      rootName: 'TelServiceRequest',
+      maxBytes: MAX_REQUEST_BYTES,
+      ...(this.options.endOfPdu ? { endOfPdu: this.options.endOfPdu } : {}),
+    });
+    let done = false;
+    const abort = new AbortController();
+    socket.on('close', () => abort.abort());
+    const finish = (xml: string): void => {
+      if (done) return;
+      done = true;
+      socket.off('data', onData);
+      socket.setTimeout(0);
+      void this.answer(xml, hostOf(socket), 'tcp', abort.signal).then((reply) => {
+        if (reply === 'close') socket.destroy();
+        else if (reply !== 'none' && !socket.destroyed) socket.end(reply + (this.options.endOfPdu ?? ''));
+      });
+    };
+    const onData = (chunk: Buffer): void => {
+      try {
+        const pdu = assembler.push(chunk);
+        if (pdu !== null) finish(pdu);
+      } catch {
+        socket.destroy(); // larger than any request: not a TelServices client
+      }
+    };
+    socket.on('data', onData);
+    // The client half-closed without a closing tag: take what arrived, the codec judges it.
+    socket.on('end', () => finish(assembler.end()));
+    onData(first);
+  }
+
+  private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    let xml: string | TelRequest;
+    if (req.method === 'GET' && url.pathname === '/makeCall') {
+      const deviceNumber = url.searchParams.get('deviceNumber');
+      const calledDeviceNumber = url.searchParams.get('calledDeviceNumber');
+      if (!deviceNumber || !calledDeviceNumber) return void res.writeHead(400).end('deviceNumber and calledDeviceNumber are required\n');
+      const extraData = url.searchParams.get('extraData');
+      xml = { type: 'makeCall', deviceNumber, calledDeviceNumber, ...(extraData ? { extraData } : {}) };
+    } else if (req.method === 'POST') {
+      const body = await readBody(req);
+      if (body === undefined) return void res.writeHead(413).end();
+      xml = body;
+    } else {
+      return void res.writeHead(405, { allow: 'POST, GET' }).end('POST a TelServiceRequest, or GET /makeCall\n');
+    }
+    const abort = new AbortController();
+    res.on('close', () => abort.abort());
+    const reply = await this.answer(xml, hostOf(req.socket), 'http', abort.signal);
+    if (reply === 'close') req.socket.destroy();
+    else if (reply !== 'none' && !res.destroyed) {
+      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(reply);
+    }
+  }
+
+  /** The reply text, or what the faults say to do instead. */
+  private async answer(
+    input: string | TelRequest,
+    host: string,
+    transport: 'tcp' | 'http',
+    signal: AbortSignal,
+  ): Promise<string | 'none' | 'close'> {
+    const faults = this.options.faults();
+    if (faults.closeWithoutReply) return 'close';
+    if (faults.noReply) return 'none';
+    let reply: TelReply;
+    try {
+      const req = typeof input === 'string' ? decodeRequest(input) : input;
+      reply = await this.options.handle(req, { host, transport, signal });
+    } catch {
+      // Not a request we can read (or a model bug): the spec's "TelServer does not accept it".
+      reply = REJECT;
+    }
+    if (faults.replyDelayMs > 0) await new Promise((r) => setTimeout(r, faults.replyDelayMs));
+    return encodeReply(reply);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_REQUEST_BYTES) {
+        resolve(undefined);
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(undefined));
+  });
+}
