@@ -1,0 +1,210 @@
+/**
+ * A single fast pass over a document before fast-xml-parser sees it.
+ *
+ * Why: fast-xml-parser is lenient by design. It accepts a truncated document (`<a><b>1` parses as
+ * `{a:{b:''}}`), mismatched closing tags, several roots and a DOCTYPE whose entities it expands.
+ * For a protocol peer that is dangerous: a prefix of a call event must never decode as a call
+ * event. This scanner checks well-formedness at the level of tags (every element closed, in
+ * order, one root, nothing but blanks outside it), enforces the size and depth limits, rejects
+ * DOCTYPE/ENTITY declarations outright (no entity expansion, no billion laughs) and reports the
+ * root's name. It uses indexOf jumps, so it costs a small fraction of the parse itself.
+ */
+import { DecodeFault } from './xml-fault';
+
+/** 16 MiB, counted in UTF-16 code units (the transport limits bytes before we get here). */
+export const MAX_DOCUMENT_LENGTH = 16 * 1024 * 1024;
+/** The deepest spec message nests 8 levels; 64 leaves room and stops stack games early. */
+export const MAX_DEPTH = 64;
+
+export interface ScanResult {
+  root: string;
+  /** Index just after a leading byte-order mark (0 without one). */
+  start: number;
+  /** The document holds CDATA sections (see rewriteCdata). */
+  hasCdata: boolean;
+  /** An element is named `__proto__`, `constructor` or `prototype` (fast-xml-parser refuses those names). */
+  hasReservedName: boolean;
+}
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const BANG = 33;
+const QUESTION = 63;
+const EQUALS = 61;
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c >= 0x80;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+}
+
+/**
+ * Non-ASCII names are legal XML, but fast-xml-parser ends a name at any Unicode space, so we
+ * refuse names holding one: both sides must agree on where a name ends.
+ */
+const UNICODE_SPACE = /[\s\u0085]/;
+
+function readName(xml: string, from: number): number {
+  let j = from;
+  if (j >= xml.length || !isNameStart(xml.charCodeAt(j))) return from;
+  let ascii = true;
+  while (j < xml.length) {
+    const c = xml.charCodeAt(j);
+    if (!isNameChar(c)) break;
+    if (c >= 0x80) ascii = false;
+    j++;
+  }
+  if (!ascii && UNICODE_SPACE.test(xml.slice(from, j))) return from;
+  return j;
+}
+
+function truncated(what: string): DecodeFault {
+  return new DecodeFault(`not well-formed XML: ${what} (truncated document?)`);
+}
+
+function isReservedName(name: string): boolean {
+  return name === '__proto__' || name === 'constructor' || name === 'prototype';
+}
+
+/** Reads attributes (tolerated, then ignored by the parser) up to the tag's end; returns the index of '>'. */
+function skipAttributes(xml: string, from: number, tag: string): number {
+  let i = from;
+  const n = xml.length;
+  for (;;) {
+    while (i < n && isBlank(xml.charCodeAt(i))) i++;
+    if (i >= n) throw truncated(`<${tag}> is not closed`);
+    const c = xml.charCodeAt(i);
+    if (c === GT) return i;
+    if (c === SLASH) {
+      if (i + 1 >= n) throw truncated(`<${tag}> is not closed`);
+      if (xml.charCodeAt(i + 1) === GT) return i + 1;
+      throw new DecodeFault(`not well-formed XML: stray '/' in <${tag}>`);
+    }
+    if (i === from && !isBlank(xml.charCodeAt(i - 1))) {
+      throw new DecodeFault(`not well-formed XML: bad character in tag <${tag}>`);
+    }
+    const end = readName(xml, i);
+    if (end === i) throw new DecodeFault(`not well-formed XML: bad attribute in <${tag}>`);
+    i = end;
+    while (i < n && isBlank(xml.charCodeAt(i))) i++;
+    if (i >= n) throw truncated(`<${tag}> is not closed`);
+    if (xml.charCodeAt(i) !== EQUALS) throw new DecodeFault(`not well-formed XML: attribute without value in <${tag}>`);
+    i++;
+    while (i < n && isBlank(xml.charCodeAt(i))) i++;
+    const q = xml.charCodeAt(i);
+    if (q !== 34 && q !== 39) {
+      if (i >= n) throw truncated(`<${tag}> is not closed`);
+      throw new DecodeFault(`not well-formed XML: unquoted attribute in <${tag}>`);
+    }
+    const close = xml.indexOf(xml[i] as string, i + 1);
+    if (close === -1) throw truncated(`<${tag}> is not closed`);
+    i = close + 1;
+    if (i < n && !isBlank(xml.charCodeAt(i)) && xml.charCodeAt(i) !== GT && xml.charCodeAt(i) !== SLASH) {
+      throw new DecodeFault(`not well-formed XML: bad character after an attribute in <${tag}>`);
+    }
+  }
+}
+
+/** `rest` (the short end of a document) is the start of a comment, CDATA section or declaration. */
+function isCutMarkup(rest: string): boolean {
+  return '<!--'.startsWith(rest) || '<![CDATA['.startsWith(rest) || '<!DOCTYPE'.startsWith(rest);
+}
+
+export function scanDocument(xml: string): ScanResult {
+  const n = xml.length;
+  if (n > MAX_DOCUMENT_LENGTH) {
+    throw new DecodeFault(`document too large (${n} characters, limit ${MAX_DOCUMENT_LENGTH})`);
+  }
+  const start = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const stack: string[] = [];
+  let root: string | undefined;
+  let hasCdata = false;
+  let hasReservedName = false;
+  let i = start;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    const textEnd = lt === -1 ? n : lt;
+    if (stack.length === 0) {
+      for (let k = i; k < textEnd; k++) {
+        if (!isBlank(xml.charCodeAt(k))) {
+          throw new DecodeFault(root === undefined ? 'not XML: text before the root element' : 'not well-formed XML: content after the root element');
+        }
+      }
+    }
+    if (lt === -1) break;
+    const c1 = xml.charCodeAt(lt + 1);
+    if (c1 === SLASH) {
+      const nameEnd = readName(xml, lt + 2);
+      let k = nameEnd;
+      while (k < n && isBlank(xml.charCodeAt(k))) k++;
+      if (k >= n) throw truncated('a closing tag is cut');
+      if (nameEnd === lt + 2 || xml.charCodeAt(k) !== GT) throw new DecodeFault('not well-formed XML: bad closing tag');
+      const name = xml.slice(lt + 2, nameEnd);
+      const open = stack.pop();
+      if (open !== name) {
+        throw new DecodeFault(open === undefined ? `not well-formed XML: </${name}> closes nothing` : `not well-formed XML: </${name}> closes <${open}>`);
+      }
+      i = k + 1;
+    } else if (c1 === BANG) {
+      if (xml.startsWith('<!--', lt)) {
+        const end = xml.indexOf('-->', lt + 4);
+        if (end === -1) throw truncated('a comment is not closed');
+        i = end + 3;
+      } else if (xml.startsWith('<![CDATA[', lt)) {
+        if (stack.length === 0) throw new DecodeFault('not well-formed XML: CDATA outside the root element');
+        const end = xml.indexOf(']]>', lt + 9);
+        if (end === -1) throw truncated('a CDATA section is not closed');
+        hasCdata = true;
+        i = end + 3;
+      } else if (n - lt < 9 && isCutMarkup(xml.slice(lt))) {
+        throw truncated('a comment, CDATA section or declaration is cut');
+      } else {
+        // DOCTYPE, ENTITY, ELEMENT ...: the protocol has none, and entity declarations are how
+        // billion-laughs and external-entity attacks start. Refuse before anything is expanded.
+        throw new DecodeFault('DOCTYPE and other declarations are not accepted');
+      }
+    } else if (c1 === QUESTION) {
+      const end = xml.indexOf('?>', lt + 2);
+      if (end === -1) throw truncated('a processing instruction is not closed');
+      i = end + 2;
+    } else {
+      if (lt + 1 >= n) throw truncated('a tag is cut');
+      const nameEnd = readName(xml, lt + 1);
+      if (nameEnd === lt + 1) throw new DecodeFault('not well-formed XML: bad tag');
+      const name = xml.slice(lt + 1, nameEnd);
+      const gt = xml.charCodeAt(nameEnd) === GT ? nameEnd : skipAttributes(xml, nameEnd, name);
+      const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
+      if (stack.length === 0) {
+        if (root !== undefined) throw new DecodeFault('not well-formed XML: more than one root element');
+        root = name;
+      }
+      if (!hasReservedName && isReservedName(name)) hasReservedName = true;
+      if (!selfClosing) {
+        stack.push(name);
+        if (stack.length > MAX_DEPTH) throw new DecodeFault(`elements nested deeper than ${MAX_DEPTH}`);
+      }
+      i = gt + 1;
+    }
+  }
+  if (root === undefined) throw new DecodeFault(n === start ? 'empty document' : 'not XML: no root element');
+  if (stack.length > 0) throw truncated(`<${stack[stack.length - 1] ?? root}> is not closed`);
+  return { root, start, hasCdata, hasReservedName };
+}
+
+/**
+ * fast-xml-parser hands CDATA content to the value processor unescaped, which our entity
+ * decoding would then misread; the protocol never uses CDATA, so the rare document that does is
+ * rewritten once into plain escaped text.
+ */
+export function rewriteCdata(xml: string): string {
+  return xml.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, body: string) =>
+    body.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  );
+}
