@@ -11,11 +11,38 @@
  */
 import type { ErrorShape } from './errors';
 import type { AppState, DirectoryEntry, HistoryEntry, IncomingCall, LinePatch, ConnectionView } from './domain';
-import type { ArgsOf, CommandName, InputOf, Settings } from './schemas';
-import { commandArgs as commandArgsKeys } from './schemas';
+// Type-only: the preload bundle must not pull zod in. The schemas live in ./schemas.
+import type { ArgsOf, InputOf, Settings } from './schemas';
 
-export { COMMAND_NAMES, commandArgs } from './schemas';
-export type { ArgsOf, CommandName, InputOf } from './schemas';
+export type { ArgsOf, InputOf } from './schemas';
+
+/** Every command of the contract. The zod table in ./schemas must have exactly these keys. */
+export const COMMAND_NAMES = [
+  'getState',
+  'dial',
+  'answer',
+  'drop',
+  'hold',
+  'retrieve',
+  'consult',
+  'transfer',
+  'conference',
+  'alternate',
+  'reconnect',
+  'divert',
+  'addParty',
+  'setDnd',
+  'setForward',
+  'setAgentState',
+  'searchDirectory',
+  'history',
+  'markMissedSeen',
+  'dismissPopup',
+  'getSettings',
+  'setSettings',
+  'testConnection',
+] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorShape };
 
@@ -108,6 +135,7 @@ export type WsServerFrame =
   | { kind: 'result'; id: number; result: Result<unknown> }
   | { kind: 'event'; event: EventName; payload: unknown };
 
+const COMMAND_SET: ReadonlySet<string> = new Set(COMMAND_NAMES);
 export function isCommandName(name: string): name is CommandName {
-  return Object.prototype.hasOwnProperty.call(commandArgsKeys, name);
+  return COMMAND_SET.has(name);
 }

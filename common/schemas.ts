@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FORWARD_TYPES, HISTORY_RECORD_TYPES, REQUESTABLE_AGENT_STATES } from './telservices/enums';
+import type { CommandName } from './contract';
 
 /** A dialable number: digits, `+`, `*`, `#`, with spaces/dashes/dots/parentheses allowed for humans. */
 export const phoneNumber = z
@@ -61,7 +62,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   requestTimeoutMs: 5000,
 });
 
-/** Arguments of each command, by command name. The contract's one table. */
+/** Arguments of each command, by command name (every name of contract.ts COMMAND_NAMES, no other). */
 export const commandArgs = {
   getState: z.strictObject({}),
   dial: z.strictObject({ line, number: phoneNumber, extraData }),
@@ -103,11 +104,8 @@ export const commandArgs = {
     serverPort: z.number().int().min(1).max(65535).optional(),
     transport: z.enum(['tcp', 'http']).optional(),
   }),
-} as const;
+} as const satisfies Record<CommandName, z.ZodType>;
 
-export type CommandName = keyof typeof commandArgs;
 export type ArgsOf<K extends CommandName> = z.infer<(typeof commandArgs)[K]>;
 /** What a caller may pass (defaults not yet applied). */
 export type InputOf<K extends CommandName> = z.input<(typeof commandArgs)[K]>;
-
-export const COMMAND_NAMES = Object.keys(commandArgs) as CommandName[];

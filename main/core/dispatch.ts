@@ -4,8 +4,8 @@
  * handler, and turn whatever happens into a `Result` (never a thrown value, never a bare string).
  */
 import { CtiError, toErrorShape } from '../../common/errors';
-import { commandArgs, isCommandName, type CommandHandlers, type Result } from '../../common/contract';
-import type { CommandName } from '../../common/schemas';
+import { isCommandName, type CommandHandlers, type CommandName, type Result } from '../../common/contract';
+import { commandArgs } from '../../common/schemas';
 
 function invalid(name: string, issues: readonly { path: PropertyKey[]; message: string }[]): CtiError {
   const text = issues.map((i) => `${i.path.map(String).join('.') || '(arguments)'}: ${i.message}`).join('; ');
