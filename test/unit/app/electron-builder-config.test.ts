@@ -24,7 +24,7 @@ const config = JSON.parse(readFileSync(configPath, 'utf8')) as BuilderConfig;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { main: string };
 
 describe('build/electron-builder.json', () => {
-  it('names the app as the shell does', async () => {
+  it('names the app as the shell does', () => {
     expect(config.appId).toBe('com.telservices.cti');
     expect(config.productName).toBe('TelServices CTI');
     // main/app/window.ts holds the same two values; the runtime must agree with the installer.
