@@ -81,6 +81,7 @@ export function routingConfigFrom(options: Readonly<Record<string, string | true
     config[option.field] = option.check === 'boolean' ? boolean(raw, what) : checked(raw, option.check, what);
   }
   if (Object.keys(config).length === 0) return undefined;
-  // Keep the spec's field order (the table's order), which is the order the codec writes.
-  return config as RoutingPointConfig;
+  // Fields in the table's order, which is the spec's. Each value was checked above against its
+  // field's type (distribution enum, boolean, digits ...).
+  return config;
 }
