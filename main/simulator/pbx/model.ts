@@ -14,3 +14,4 @@ export type {
   SnapshotInfo,
 } from './types';
 export { Pbx } from './pbx';
+export type { CallSummary } from './pbx';

@@ -41,8 +41,10 @@ export interface PbxOptions {
   externalAnswerDelayMs?: number;
   /** default 30 */
   workingAfterCallSeconds?: number;
-  /** For history dates (tests). */
+  /** For history dates (tests). Default: the clock's time. */
   today?: () => Date;
+  /** Time between originated and delivered (default 0: delivered at once). */
+  dialDelayMs?: number;
 }
 
 export interface InboundCallSpec {

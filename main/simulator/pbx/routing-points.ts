@@ -1,0 +1,112 @@
+/**
+ * Routing points: their state machine (start/stop/suspend/resume/update), the agents that serve
+ * them, and the choice of a ready agent (cyclic, sequential, most-idle). Delivering the call to
+ * the chosen agent is delivery.ts's job.
+ */
+import type { RoutingPointStateName } from '../../../common/telservices/enums';
+import type { RoutingPointConfig } from '../../../common/telservices/structures';
+import type { Ctx, Device, Leg, RoutingPoint } from './context';
+
+export function newRoutingPoint(service: string, now: number, number?: string, config: RoutingPointConfig = {}): RoutingPoint {
+  const rp: RoutingPoint = {
+    service,
+    state: 'started-running',
+    config: { agentsDistribution: 'cyclic', ...config },
+    startedAt: now,
+    queue: [],
+    stats: {
+      incoming: 0,
+      routed: 0,
+      failureRoute: 0,
+      queued: [],
+      abandonedImmediately: 0,
+      abandonedOnAgent: 0,
+      abandonedOnQueue: 0,
+      connected: 0,
+      alerting: [],
+      connectedDurations: [],
+    },
+  };
+  if (number !== undefined) rp.number = number;
+  return rp;
+}
+
+/** Every agent device configured for the service, in numbering order (logged on or not). */
+export function agentsOf(ctx: Ctx, rp: RoutingPoint): Device[] {
+  return [...ctx.devices.values()].filter((d) => d.agent?.inboundServices.includes(rp.service));
+}
+
+/** Agent devices listed in statistics: those of the service, else every agent device (the spec's example lists 8001-8005). */
+export function statisticsAgents(ctx: Ctx, rp: RoutingPoint): Device[] {
+  const all = [...ctx.devices.values()].filter((d) => d.agent);
+  return all.length > 0 ? all : agentsOf(ctx, rp);
+}
+
+function isAvailable(dev: Device): boolean {
+  return dev.agent?.state === 'ready' && dev.legs.length === 0;
+}
+
+export function pickAgent(ctx: Ctx, rp: RoutingPoint): Device | undefined {
+  const agents = agentsOf(ctx, rp);
+  const ready = agents.filter(isAvailable);
+  if (ready.length === 0) return undefined;
+  const distribution = rp.config.agentsDistribution ?? 'cyclic';
+  switch (distribution) {
+    case 'sequential':
+      return ready[0];
+    case 'cyclic': {
+      // The next ready agent after the last one served, wrapping around the list.
+      const lastIndex = rp.lastAgent === undefined ? -1 : agents.findIndex((a) => a.number === rp.lastAgent);
+      for (let i = 1; i <= agents.length; i++) {
+        const candidate = agents[(lastIndex + i) % agents.length];
+        if (candidate && isAvailable(candidate)) return candidate;
+      }
+      return undefined;
+    }
+    case 'most-idle':
+      // Ready the longest: the earliest 'since' among ready agents (ties: numbering order).
+      return ready.reduce((best, d) => ((d.agent?.since ?? 0) < (best.agent?.since ?? 0) ? d : best));
+    default: {
+      const never: never = distribution;
+      return never;
+    }
+  }
+}
+
+export type RoutingPointAction = 'start' | 'stop' | 'suspend' | 'resume';
+
+/** The next state, or undefined when the action is not accepted in the current state. */
+export function transition(state: RoutingPointStateName, action: RoutingPointAction): RoutingPointStateName | undefined {
+  switch (action) {
+    case 'start':
+      return 'started-running';
+    case 'stop':
+      return state === 'stopped' ? undefined : 'stopped';
+    case 'suspend':
+      return state === 'started-running' || state === 'started' ? 'started-suspended' : undefined;
+    case 'resume':
+      return state === 'started-suspended' ? 'started-running' : undefined;
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}
+
+/** Config elements present in the update replace the current ones. */
+export function mergeConfig(current: RoutingPointConfig, update: RoutingPointConfig | undefined): RoutingPointConfig {
+  return { ...current, ...(update ?? {}) };
+}
+
+/** A routed agent leg ended: the routing point's totals learn how (connected, abandoned while ringing). */
+export function noteRoutedLegEnd(leg: Leg, alertingMs: number, connectedMs: number | undefined, abandoned: boolean): void {
+  const rp = leg.routedBy;
+  if (!rp) return;
+  rp.stats.alerting.push(alertingMs);
+  if (connectedMs !== undefined) {
+    rp.stats.connected += 1;
+    rp.stats.connectedDurations.push(connectedMs);
+  } else if (abandoned) {
+    rp.stats.abandonedOnAgent += 1;
+  }
+}

@@ -1,0 +1,88 @@
+/** Routing point services (state, start, stop, suspend, resume, update, statistics) and user statistics. */
+import type {
+  QueryRoutingPointStatisticsRequest,
+  QueryUserStatisticsRequest,
+  RoutingPointRequest,
+  StartRoutingPointRequest,
+  UpdateRoutingPointRequest,
+} from '../../../../common/telservices/requests';
+import type { TelReply } from '../../../../common/telservices/replies';
+import type { Ctx, Device, RoutingPoint } from '../context';
+import { dispatchQueues, updateCallers } from '../delivery';
+import { mergeConfig, newRoutingPoint, transition, type RoutingPointAction } from '../routing-points';
+import { routingPointStatistics, userStatistics } from '../statistics';
+import { OK, fail, result } from './common';
+
+/** Calls waiting in the queue of a routing point that stops fail for their callers. */
+function flushQueue(ctx: Ctx, rp: RoutingPoint): void {
+  const waiting = rp.queue;
+  rp.queue = [];
+  for (const entry of waiting) {
+    rp.stats.queued.push(ctx.clock.now() - entry.since);
+    rp.stats.failureRoute += 1;
+    const call = entry.call;
+    call.ends = call.ends.filter((e) => e !== entry);
+    updateCallers(ctx, call, { ok: false, cause: 'destNotObtainable' });
+  }
+}
+
+function act(ctx: Ctx, rp: RoutingPoint, action: RoutingPointAction): TelReply {
+  const next = transition(rp.state, action);
+  if (!next) return fail('pbxReject');
+  rp.state = next;
+  if (action === 'stop') flushQueue(ctx, rp);
+  if (action === 'resume' || action === 'start') dispatchQueues(ctx);
+  return OK;
+}
+
+export function routingPointRequest(ctx: Ctx, req: RoutingPointRequest): TelReply {
+  const rp = ctx.routingPoints.get(req.service);
+  if (!rp) return fail('reject');
+  switch (req.type) {
+    case 'queryRoutingPointState':
+      return result({ type: 'routingPointState', state: rp.state });
+    case 'stopRoutingPoint':
+      return act(ctx, rp, 'stop');
+    case 'suspendRoutingPoint':
+      return act(ctx, rp, 'suspend');
+    case 'resumeRoutingPoint':
+      return act(ctx, rp, 'resume');
+    default: {
+      const never: never = req.type;
+      return never;
+    }
+  }
+}
+
+export function startRoutingPoint(ctx: Ctx, req: StartRoutingPointRequest): TelReply {
+  const existing = ctx.routingPoints.get(req.service);
+  if (!existing) {
+    // A new routing point (an outbound campaign from a template): it has no number of its own.
+    const template = req.template ? ctx.routingPoints.get(req.template) : undefined;
+    const config = mergeConfig(template?.config ?? {}, req.config);
+    ctx.routingPoints.set(req.service, newRoutingPoint(req.service, ctx.clock.now(), undefined, config));
+    return OK;
+  }
+  if (existing.state !== 'stopped') return fail('pbxReject');
+  existing.config = mergeConfig(existing.config, req.config);
+  existing.startedAt = ctx.clock.now();
+  return act(ctx, existing, 'start');
+}
+
+export function updateRoutingPoint(ctx: Ctx, req: UpdateRoutingPointRequest): TelReply {
+  const rp = ctx.routingPoints.get(req.service);
+  if (!rp) return fail('reject');
+  rp.config = mergeConfig(rp.config, req.config);
+  dispatchQueues(ctx);
+  return OK;
+}
+
+export function queryRoutingPointStatistics(ctx: Ctx, req: QueryRoutingPointStatisticsRequest): TelReply {
+  const rp = ctx.routingPoints.get(req.service);
+  if (!rp) return fail('reject');
+  return result({ type: 'routingPointStatistics', statistics: routingPointStatistics(ctx, rp, req.statisticsType) });
+}
+
+export function queryUserStatistics(ctx: Ctx, dev: Device, req: QueryUserStatisticsRequest): TelReply {
+  return result({ type: 'userStatistics', statistics: userStatistics(ctx, dev, req.statisticsType, req.userID) });
+}
