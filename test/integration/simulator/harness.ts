@@ -75,7 +75,11 @@ export async function harness(options: SimulatorOptions = {}): Promise<Harness> 
 }
 
 /** Writes raw bytes on one TCP connection and resolves with everything the server sent before closing. */
-export function rawTcp(port: number, data: string, opts: { end?: boolean; timeoutMs?: number } = {}): Promise<{ text: string; closed: boolean }> {
+export function rawTcp(
+  port: number,
+  data: string | string[],
+  opts: { end?: boolean; timeoutMs?: number; gapMs?: number } = {},
+): Promise<{ text: string; closed: boolean }> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: '127.0.0.1', port });
     const chunks: Buffer[] = [];
@@ -92,8 +96,16 @@ export function rawTcp(port: number, data: string, opts: { end?: boolean; timeou
       clearTimeout(timer);
       resolve({ text: Buffer.concat(chunks).toString('utf8'), closed: true });
     });
-    socket.write(data);
-    if (opts.end) socket.end();
+    const pieces = typeof data === 'string' ? [data] : data;
+    const writeFrom = (i: number): void => {
+      if (i >= pieces.length) {
+        if (opts.end) socket.end();
+        return;
+      }
+      socket.write(pieces[i] as string);
+      setTimeout(() => writeFrom(i + 1), opts.gapMs ?? 20);
+    };
+    writeFrom(0);
   });
 }
 
