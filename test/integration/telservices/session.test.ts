@@ -1,0 +1,199 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TelEvent } from '../../../common/telservices/events';
+import type { DroppedEvent } from '../../../main/telservices/events';
+import { TelSession, type StatusChange, type TelSessionOptions } from '../../../main/telservices/session';
+import { TcpTransport } from '../../../main/telservices/transport-tcp';
+import { FakeTelServer, STANDARD_RESULT, UdpSender, type FakeHandler } from '../../support/fake-telserver';
+
+const SNAPSHOT = '<TelServiceReturn><result><snapshot><calls/><doNotDisturb><off/></doNotDisturb></snapshot></result></TelServiceReturn>';
+const error = (name: string): string => `<TelServiceReturn><error><${name}/></error></TelServiceReturn>`;
+const DND_ON = '<TelServiceEvent><event><doNotDisturb><on/></doNotDisturb></event></TelServiceEvent>';
+const callEvent = (device: string): string =>
+  `<TelServiceEvent><deviceNumber>${device}</deviceNumber><event><call><id>7</id><primCall><state><alerting/></state><otherParty><number>0612</number></otherParty><duration>0</duration><isOutgoing><false/></isOutgoing><isConference><false/></isConference></primCall></call></event></TelServiceEvent>`;
+
+/** Replies by request element: snapshot -> a snapshot, the rest -> standard, unless overridden. */
+function byRequest(overrides: Record<string, FakeHandler> = {}): FakeHandler {
+  return (xml, ctx) => {
+    const type = /^<TelServiceRequest>\s*<(\w+)/.exec(xml)?.[1] ?? '';
+    const o = overrides[type];
+    if (o) return o(xml, ctx);
+    return { kind: 'reply', xml: type === 'snapshot' ? SNAPSHOT : STANDARD_RESULT };
+  };
+}
+
+let server: FakeTelServer | undefined;
+let session: TelSession | undefined;
+let sender: UdpSender | undefined;
+afterEach(async () => {
+  await session?.close();
+  await sender?.close();
+  await server?.close();
+  session = undefined;
+  sender = undefined;
+  server = undefined;
+});
+
+async function setup(handler: FakeHandler, opts: Partial<TelSessionOptions> = {}) {
+  server = await FakeTelServer.start({ http: true, handler });
+  const log: string[] = [];
+  const changes: StatusChange[] = [];
+  const events: TelEvent[] = [];
+  const dropped: DroppedEvent[] = [];
+  session = new TelSession({
+    transport: new TcpTransport({ host: server.host, port: server.port, replyTimeoutMs: 2000 }),
+    deviceNumber: '1101',
+    log: (l) => log.push(l),
+    ...opts,
+  });
+  session.onStatus((c) => changes.push(c));
+  session.onEvent((e) => events.push(e));
+  session.onDropped((d) => dropped.push(d));
+  return { s: session, srv: server, log, changes, events, dropped };
+}
+
+async function until(cond: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+const path = (changes: StatusChange[]): string => changes.map((c) => c.to).join(' ');
+
+describe('TelSession (UDP events)', () => {
+  it('opens with its UDP port and options, routes events, drops another device, closes', async () => {
+    const { s, srv, log, changes, events, dropped } = await setup(byRequest(), {
+      eventUpdate: 'restricted',
+      userID: '0042',
+      userPassword: 'pw',
+    });
+    expect(s.status).toBe('idle');
+    await s.open();
+    expect(s.status).toBe('open');
+    const port = s.eventPort as number;
+    expect(srv.requests[0]).toBe(
+      `<TelServiceRequest><openSession><deviceNumber>1101</deviceNumber><eventUDPPort>${port}</eventUDPPort><eventUpdate><restricted/></eventUpdate><userID>0042</userID><userPassword>pw</userPassword></openSession></TelServiceRequest>`,
+    );
+
+    sender = new UdpSender();
+    const calls: string[] = [];
+    s.on('call', (e) => calls.push(e.call.id));
+    await sender.send(port, callEvent('1102'));
+    await sender.send(port, callEvent('1101'));
+    await sender.send(port, DND_ON);
+    await until(() => events.length === 2);
+    expect(events.map((e) => e.type)).toEqual(['call', 'doNotDisturb']);
+    expect(calls).toEqual(['7']);
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0]?.reason).toContain('1102');
+
+    await s.close({ clientOnly: true, actualCloseSessionTimeoutS: 3 });
+    expect(s.status).toBe('closed');
+    expect(srv.requests.at(-1)).toBe(
+      '<TelServiceRequest><closeSession><deviceNumber>1101</deviceNumber><actualCloseSessionTimeout>3</actualCloseSessionTimeout><clientOnly><true/></clientOnly></closeSession></TelServiceRequest>',
+    );
+    expect(path(changes)).toBe('opening open closing closed');
+    expect(log).toContain('session 1101: idle -> opening');
+    expect(log.some((l) => l.startsWith('session 1101: closing -> closed'))).toBe(true);
+    expect(s.eventPort).toBeUndefined();
+  });
+
+  it('open rejected by the server -> failed with the protocol error; the UDP port is released; reopen works', async () => {
+    let refuse = true;
+    const { s, changes } = await setup(byRequest({ openSession: () => ({ kind: 'reply', xml: refuse ? error('invalidCredentials') : STANDARD_RESULT }) }));
+    await expect(s.open()).rejects.toMatchObject({ code: 'invalidCredentials' });
+    expect(s.status).toBe('failed');
+    expect(changes.at(-1)?.reason).toContain('invalidCredentials');
+    expect(s.eventPort).toBeUndefined();
+    refuse = false;
+    await s.open();
+    expect(path(changes)).toBe('opening failed opening open');
+  });
+
+  it('unreachable server -> failed with connectionRefused', async () => {
+    const { s, srv } = await setup(byRequest());
+    await srv.close();
+    await expect(s.open()).rejects.toMatchObject({ code: 'connectionRefused' });
+    expect(s.status).toBe('failed');
+    await s.close();
+    expect(s.status).toBe('closed');
+  });
+
+  it('pending requests are rejected with cancelled on close; later ones too', async () => {
+    const { s, srv } = await setup(byRequest({ makeCall: () => ({ kind: 'hang' }) }));
+    await s.open();
+    // Catch now: the rejection happens during close(), before the assertion below runs.
+    const pending = s.client.makeCall({ deviceNumber: '1101', calledDeviceNumber: '0612' }).catch((e: unknown) => e);
+    await until(() => srv.requests.length === 2);
+    await s.close();
+    expect(await pending).toMatchObject({ code: 'cancelled' });
+    await expect(s.client.dropCall({ deviceNumber: '1101' })).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('a sessionClosedBy… event from the server -> closed with that reason', async () => {
+    const { s, changes } = await setup(byRequest());
+    await s.open();
+    sender = new UdpSender();
+    await sender.send(s.eventPort as number, '<TelServiceEvent><event><session><sessionClosedByAdmin/></session></event></TelServiceEvent>');
+    await until(() => s.status === 'closed');
+    expect(changes.at(-1)?.reason).toBe('server: sessionClosedByAdmin');
+  });
+});
+
+describe('TelSession keep-alive', () => {
+  it('sends a snapshot before sessionTimeout when idle; any request pushes it back', async () => {
+    const { s, srv } = await setup(byRequest(), { sessionTimeoutS: 0.3, keepAliveFraction: 0.5 });
+    await s.open();
+    expect(srv.requests[0]).toContain('<sessionTimeout>0.3</sessionTimeout>');
+    const t0 = performance.now();
+    await until(() => srv.requests.some((r) => r.includes('<snapshot>')));
+    const first = performance.now() - t0;
+    expect(first).toBeGreaterThanOrEqual(100);
+    expect(first).toBeLessThan(1000);
+    // Busy line: requests every 50 ms keep the keep-alive away.
+    const count = (): number => srv.requests.filter((r) => r.includes('<snapshot>')).length;
+    const before = count();
+    for (let i = 0; i < 6; i++) {
+      await s.client.holdCall({ deviceNumber: '1101' });
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    expect(count()).toBe(before);
+  });
+
+  it('keep-alive answered noOpenSession -> the session is closed (lost)', async () => {
+    const { s, changes } = await setup(byRequest({ snapshot: () => ({ kind: 'reply', xml: error('noOpenSession') }) }), {
+      sessionTimeoutS: 0.2,
+    });
+    await s.open();
+    await until(() => s.status === 'closed');
+    expect(changes.at(-1)?.reason).toMatch(/keep-alive/);
+  });
+});
+
+describe('TelSession (poll mode)', () => {
+  it('opens without a UDP port and turns long-poll snapshots into events', async () => {
+    let polls = 0;
+    const { s, srv, events } = await setup(
+      byRequest({
+        snapshot: () => {
+          polls++;
+          return polls === 1
+            ? { kind: 'reply', xml: '<TelServiceReturn><result><snapshot><snapshotSeq>5</snapshotSeq><doNotDisturb><on/></doNotDisturb></snapshot></result></TelServiceReturn>' }
+            : { kind: 'hang' };
+        },
+      }),
+      { events: { mode: 'poll', pollTimeoutS: 30 } },
+    );
+    await s.open();
+    expect(srv.requests[0]).not.toContain('eventUDPPort');
+    await until(() => events.length === 1);
+    expect(events[0]).toEqual({ type: 'doNotDisturb', state: 'on', deviceNumber: '1101' });
+    await until(() => polls === 2);
+    expect(srv.requests.at(-1)).toContain('<snapshotSeq>5</snapshotSeq>');
+    const t0 = performance.now();
+    await s.close();
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(s.status).toBe('closed');
+  });
+});
