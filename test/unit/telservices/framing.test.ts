@@ -151,7 +151,27 @@ describe('PduAssembler', () => {
 const EV1 = '<TelServiceEvent><event><doNotDisturb><on/></doNotDisturb></event></TelServiceEvent>';
 const EV2 = '<TelServiceEvent>\n  <deviceNumber>+0033</deviceNumber>\n  <event><msgWaiting><off/></msgWaiting></event>\n</TelServiceEvent>';
 
+function specEvents(): string[] {
+  const dir = join(import.meta.dirname, '../../fixtures/spec');
+  const inline = [EV1, EV2];
+  if (!existsSync(dir)) return inline;
+  return [
+    ...inline,
+    ...readdirSync(dir)
+      .filter((n) => n.startsWith('event-') && n.endsWith('.xml'))
+      .map((f) => readFileSync(join(dir, f), 'utf8').trim()),
+  ];
+}
+
 describe('splitDatagram', () => {
+  it('every spec event, all in one datagram, comes back one by one (with and without EOP)', () => {
+    const events = specEvents();
+    expect(splitDatagram(Buffer.from(events.join('\n')))).toEqual(events);
+    expect(splitDatagram(Buffer.from(events.join('')))).toEqual(events);
+    expect(splitDatagram(Buffer.from(events.join('<EOP>') + '<EOP>'), { endOfPdu: '<EOP>' })).toEqual(events);
+    for (const e of events) expect(splitDatagram(Buffer.from(e), { endOfPdu: '\0' })).toEqual([e]);
+  });
+
   it('one event per datagram', () => {
     expect(splitDatagram(Buffer.from(EV1))).toEqual([EV1]);
     expect(splitDatagram(Buffer.from(`${EV2}\n`))).toEqual([EV2]);
