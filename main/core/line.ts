@@ -16,7 +16,8 @@
  * reconcile simply repairs losses, so a lossy network still converges.
  */
 import { CtiError, toErrorShape, type ErrorShape } from '../../common/errors';
-import type { ActiveEventMode, ConnectionState, ConnectionView, IncomingCall, LinePatch, LineState } from '../../common/domain';
+import type { ActiveEventMode, ConnectionState, ConnectionView, DirectoryEntry, IncomingCall, LinePatch, LineState } from '../../common/domain';
+import { fillFromBook, isResolvable } from './call-mapping';
 import type { Settings } from '../../common/schemas';
 import type { TelEvent } from '../../common/telservices/events';
 import type { TelRequest } from '../../common/telservices/requests';
@@ -38,6 +39,8 @@ export interface LineTiming {
   probeMs: number;
   /** Long-poll timeout sent to the server, seconds. */
   pollTimeoutSec: number;
+  /** How long a screen pop may wait for the directory to name an unnamed caller. */
+  popupNameWaitMs: number;
 }
 
 export const DEFAULT_TIMING: LineTiming = {
@@ -46,6 +49,7 @@ export const DEFAULT_TIMING: LineTiming = {
   reconcileMs: 30_000,
   probeMs: 1500,
   pollTimeoutSec: 20,
+  popupNameWaitMs: 400,
 };
 
 export interface LineEvents {
@@ -297,6 +301,28 @@ export class Line extends Emitter<LineEvents> {
     this.dispatch({ type: 'event', event, now: this.#now() });
   }
 
+  /**
+   * Emits the screen pop, after giving the directory a moment to name a caller the event left
+   * unnamed (a pop with a name beats a pop 100 ms earlier). A call that ended, or a popup the user
+   * dismissed meanwhile, is not popped.
+   */
+  async #pop(call: IncomingCall): Promise<void> {
+    let entry: DirectoryEntry | null = null;
+    if (isResolvable(call.leg.otherParty)) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), this.#timing.popupNameWaitMs);
+      });
+      entry = await Promise.race([this.directory.lookup(call.leg.otherParty.number).catch(() => null), timeout]);
+      clearTimeout(timer);
+    }
+    const current = this.state.calls.find((c) => c.id === call.callId);
+    if (current === undefined || !this.state.popups.includes(call.callId)) return;
+    const leg = [current.primary, current.secondary].find((l) => l !== undefined && !l.isOutgoing) ?? call.leg;
+    const otherParty = entry === null ? leg.otherParty : fillFromBook(leg.otherParty, new Map([[leg.otherParty.number, entry]]));
+    this.emit('incomingCall', { ...call, leg: { ...leg, otherParty } });
+  }
+
   #setConnection(state: ConnectionState, extra: Partial<ConnectionView> = {}): void {
     const connection: ConnectionView = { state, eventMode: this.#mode, since: this.#now(), ...extra };
     this.dispatch({ type: 'connection', connection });
@@ -306,7 +332,7 @@ export class Line extends Emitter<LineEvents> {
   #effect(effect: CoreEffect): void {
     switch (effect.type) {
       case 'incomingCall':
-        this.emit('incomingCall', effect.call);
+        void this.#pop(effect.call);
         return;
       case 'resolveParty':
         this.directory.lookup(effect.number).then(
