@@ -4,7 +4,8 @@
  */
 import type { TelReply, TelResult } from '../../common/telservices/replies';
 import type { TelRequest } from '../../common/telservices/requests';
-import { TelClient } from '../telservices/client';
+import { CtiError } from '../../common/errors';
+import { EXPECTED_RESULT, TelClient } from '../telservices/client';
 import { decodeReply } from '../telservices/codec';
 import type { Transport } from '../telservices/transport';
 import { HttpTransport } from '../telservices/transport-http';
@@ -21,9 +22,18 @@ export function makeTransport(connection: Connection): Transport {
   );
 }
 
-/** One request, its typed result; an error reply throws CtiError(<its name>). */
-export function sendRequest(connection: Connection, request: TelRequest): Promise<TelResult> {
-  return new TelClient(makeTransport(connection)).send(request);
+/**
+ * One request, its typed result; an error reply throws CtiError(<its name>). A result of another
+ * kind than the request calls for (a forwards list for `dnd` ...) is a reply we cannot trust:
+ * malformedReply, rather than printing something that answers another question.
+ */
+export async function sendRequest(connection: Connection, request: TelRequest): Promise<TelResult> {
+  const result = await new TelClient(makeTransport(connection)).send(request);
+  const expected = EXPECTED_RESULT[request.type];
+  if (result.type !== expected) {
+    throw new CtiError('malformedReply', `${request.type}: expected a ${expected} result, got ${result.type}`);
+  }
+  return result;
 }
 
 /** `raw`: the XML as it is, the reply XML as it came. */

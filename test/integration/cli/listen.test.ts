@@ -21,7 +21,7 @@ let cli: LiveCli | undefined;
 const sender = new UdpSender();
 
 beforeEach(async () => {
-  server = await FakeTelServer.start();
+  server = await FakeTelServer.start({ http: true });
 });
 afterEach(async () => {
   cli?.kill();
@@ -109,7 +109,7 @@ describe('cti listen (UDP)', () => {
 });
 
 describe('cti listen --poll', () => {
-  it('turns snapshot long-polls into events, then closes the session on SIGTERM', async () => {
+  it.each([['tcp'], ['http']])('turns snapshot long-polls into events, then closes the session on SIGTERM (%s)', async (mode) => {
     const snapshot = (seq: string, calls: string): string =>
       `<TelServiceReturn><result><snapshot><snapshotSeq>${seq}</snapshotSeq><calls>${calls}</calls><forwards/>` +
       '<msgWaiting><off/></msgWaiting><doNotDisturb><off/></doNotDisturb></snapshot></result></TelServiceReturn>';
@@ -117,7 +117,9 @@ describe('cti listen --poll', () => {
       '<call><id>1</id><primCall><state><alerting/></state><otherParty><number>0160121314</number></otherParty>' +
       '<duration>0</duration><isOutgoing><false/></isOutgoing><isConference><false/></isConference></primCall></call>';
     let polls = 0;
-    server.setHandler((xml) => {
+    const transports = new Set<string>();
+    server.setHandler((xml, ctx) => {
+      transports.add(ctx.transport);
       if (!xml.includes('<snapshot>')) return { kind: 'reply', xml: STANDARD_RESULT };
       polls++;
       if (polls === 1) return { kind: 'reply', xml: snapshot('1', '') };
@@ -125,7 +127,10 @@ describe('cti listen --poll', () => {
       return { kind: 'hang' }; // a long-poll held open: SIGTERM must still end it
     });
     const live = new LiveCli(
-      spawnCli(['--server', `127.0.0.1:${server.port}`, '--device', '1102', 'listen', '--poll', '--poll-timeout', '20']),
+      spawnCli([
+        '--server', `127.0.0.1:${server.port}`, '--device', '1102', 'listen', '--poll', '--poll-timeout', '20',
+        ...(mode === 'http' ? ['--http'] : []),
+      ]),
     );
     cli = live;
     await live.waitFor(() => live.stdoutLines.some((l) => l.includes('call 1')), 'the polled call event');
@@ -142,6 +147,24 @@ describe('cti listen --poll', () => {
     expect(server.requests.at(-1)).toBe(
       '<TelServiceRequest><closeSession><deviceNumber>1102</deviceNumber></closeSession></TelServiceRequest>',
     );
+    expect([...transports]).toEqual([mode]);
+  });
+});
+
+describe('cti listen --session-timeout', () => {
+  it('asks for the timeout and keeps the session alive with snapshots at half of it', async () => {
+    const live = new LiveCli(
+      spawnCli(['--server', `127.0.0.1:${server.port}`, '--device', '1102', 'listen', '--session-timeout', '1', '--udp-host', '127.0.0.1']),
+    );
+    cli = live;
+    await live.waitFor(() => live.stderrLines.some((l) => l.includes('session open')), 'the session to open');
+    expect(server.requests[0]).toContain('<sessionTimeout>1</sessionTimeout>');
+    const started = Date.now();
+    await live.waitFor(() => server.requests.length >= 2, 'a keep-alive', 3000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(server.requests[1]).toBe('<TelServiceRequest><snapshot><deviceNumber>1102</deviceNumber></snapshot></TelServiceRequest>');
+    live.child.kill('SIGTERM');
+    expect(await live.exit()).toBe(0);
   });
 });
 

@@ -2,7 +2,10 @@
  * The real `cti` process against the fake TelServer on loopback: what goes on the wire, what is
  * printed, and the exit codes.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeTelServer, STANDARD_RESULT } from '../../support/fake-telserver';
 import { compactXml, runCli } from './cli-process';
@@ -133,6 +136,7 @@ describe('cti on the wire', () => {
 
   it('forward, agent-state and dnd send the spec examples (global options after the command, env vars)', async () => {
     const env = { CTI_SERVER: `127.0.0.1:${server.port}`, CTI_DEVICE: '1101' };
+    server.setHandler((xml) => ({ kind: 'reply', xml: xml.includes('<queryHistory>') ? HISTORY_REPLY : STANDARD_RESULT }));
     const results = [
       await runCli(['forward', 'immediate', 'on', '1102'], { env }),
       await runCli(['agent-state', 'notReady', '--json'], { env }),
@@ -209,6 +213,20 @@ describe('cti on the wire', () => {
     const j = await runCli([...at(), 'raw', '-', '--json'], { stdin: xml });
     expect(JSON.parse(j.stdout)).toEqual({ kind: 'result', result: { type: 'msgWaiting', state: 'on' } });
   });
+
+  it('raw FILE sends the file as it is (indentation included)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cti-raw-'));
+    try {
+      const file = join(dir, 'make-call.xml');
+      await writeFile(file, SPEC_MAKE_CALL);
+      const r = await runCli([...at(), 'raw', file]);
+      expect(r.code).toBe(0);
+      expect(server.requests).toEqual([SPEC_MAKE_CALL]);
+      expect(r.stdout).toBe(`${STANDARD_RESULT}\n`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('cti exit codes', () => {
@@ -246,6 +264,14 @@ describe('cti exit codes', () => {
     const r = await runCli([...at(), '--device', '1101', 'hold']);
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/^cti: (closedWithoutReply|malformedReply): /);
+  });
+
+  it('a result of the wrong kind -> exit 4 (malformedReply), nothing printed on stdout', async () => {
+    server.setHandler(() => ({ kind: 'reply', xml: '<TelServiceReturn><result><forwards/></result></TelServiceReturn>' }));
+    const r = await runCli([...at(), '--device', '1101', 'dnd']);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('cti: malformedReply: queryDoNotDisturb: expected a doNotDisturb result, got forwards\n');
   });
 
   it('nothing listening -> exit 4 (connectionRefused)', async () => {
