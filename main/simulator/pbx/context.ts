@@ -27,6 +27,8 @@ export interface Leg {
   dialled?: Party;
   firstCalledParty?: Party;
   lastRedirectionParty?: Party;
+  /** The other party as last seen, for when the far end has already left the call. */
+  lastOther?: Party;
   /** Why a failed leg failed (busy, destNotObtainable): its history cause when it is dropped. */
   failure?: CallCause;
   /** Set on the transition that causes it; reported once, then reset. */

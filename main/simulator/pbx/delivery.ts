@@ -35,8 +35,9 @@ export function executePlan(ctx: Ctx, call: Call, plan: Plan): Outcome {
     case 'device': {
       const r = plan.redirect;
       const leg = newLeg(ctx, plan.device, { call, state: 'alerting', isOutgoing: false });
-      if (r?.firstCalled) leg.firstCalledParty = { ...r.firstCalled };
-      else if (call.dnis !== undefined) leg.firstCalledParty = { number: call.dnis };
+      // The DID an external caller dialled is the first called party wherever the call then goes.
+      if (call.dnis !== undefined) leg.firstCalledParty = { number: call.dnis };
+      else if (r?.firstCalled) leg.firstCalledParty = { ...r.firstCalled };
       if (r) leg.lastRedirectionParty = { ...r.lastRedirection };
       if (r?.targetCause) leg.cause = r.targetCause;
       if (r?.routedBy) leg.routedBy = r.routedBy;

@@ -13,8 +13,10 @@ import { noteRoutedLegEnd } from './routing-points';
 function currentParties(leg: Leg): { other: Party; added?: Party[] } {
   const others = othersOf(leg);
   const [first, ...rest] = others;
-  if (!first) return { other: leg.dialled ?? { number: '' } };
+  // Alone in the call (the far end hung up first): the party it was last talking to.
+  if (!first) return { other: leg.lastOther ?? leg.dialled ?? { number: '' } };
   const other = partyOfEnd(first);
+  leg.lastOther = other;
   return leg.call.conference && rest.length > 0 ? { other, added: rest.map(partyOfEnd) } : { other };
 }
 
