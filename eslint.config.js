@@ -1,5 +1,6 @@
 // Flat config: typescript-eslint (type-checked), eslint-plugin-svelte, and the layer
 // rules of DESIGN.md enforced with no-restricted-imports (see LAYERS below).
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import svelte from 'eslint-plugin-svelte';
@@ -12,8 +13,8 @@ const ELECTRON = {
   message: 'electron and electron-store may only be imported in main/index.ts and main/app/** (and electron in preload/).',
 };
 const NODE_BUILTIN = {
-  regex: '^node:',
-  message: 'This layer runs without Node: no node:* import.',
+  regex: `^(node:|(${builtinModules.filter((m) => !m.startsWith('_')).join('|')})(/|$))`,
+  message: 'This layer runs without Node: no Node built-in (node:* or bare).',
 };
 const INTO_MAIN = {
   regex: '^(\\.\\./)+main(/|$)',
