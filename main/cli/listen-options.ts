@@ -1,5 +1,6 @@
 /** The options of `listen`, validated (pure). */
 import type { EventUpdate } from '../../common/telservices/enums';
+import type { OpenSessionRequest } from '../../common/telservices/requests';
 import { usageError } from './exit-codes';
 import { integerIn, positiveInteger } from './validate';
 
@@ -51,4 +52,15 @@ export function listenOptions(options: Readonly<Record<string, string | true>>, 
   if (password !== undefined) listen.userPassword = password;
   if (sessionTimeout !== undefined) listen.sessionTimeout = positiveInteger(sessionTimeout, '--session-timeout');
   return listen;
+}
+
+/** The openSession of `listen`: the UDP port actually bound (none with --poll), optional fields only when given. */
+export function openSessionRequest(listen: ListenOptions, udpPort: number | undefined): OpenSessionRequest {
+  const request: OpenSessionRequest = { type: 'openSession', deviceNumber: listen.deviceNumber };
+  if (udpPort !== undefined) request.eventUDPPort = String(udpPort);
+  request.eventUpdate = listen.eventUpdate;
+  if (listen.userID !== undefined) request.userID = listen.userID;
+  if (listen.userPassword !== undefined) request.userPassword = listen.userPassword;
+  if (listen.sessionTimeout !== undefined) request.sessionTimeout = listen.sessionTimeout;
+  return request;
 }

@@ -9,7 +9,6 @@
 import { CtiError } from '../../common/errors';
 import type { SessionEventName } from '../../common/telservices/enums';
 import type { TelEvent } from '../../common/telservices/events';
-import type { OpenSessionRequest } from '../../common/telservices/requests';
 import { TelClient } from '../telservices/client';
 import { UdpEventListener } from '../telservices/events';
 import { SnapshotPoller } from '../telservices/poller';
@@ -17,7 +16,7 @@ import { makeTransport } from './backend';
 import type { Connection } from './connection';
 import { describeError, EXIT, exitCodeFor, type ExitCode } from './exit-codes';
 import { eventLine } from './format-event';
-import type { ListenOptions } from './listen-options';
+import { openSessionRequest, type ListenOptions } from './listen-options';
 import type { CliIo } from './run';
 
 /** Session events after which the session no longer exists on the server: listening is over. */
@@ -96,16 +95,6 @@ export async function runListen(
     await poller?.stop();
     await udp?.close();
   }
-}
-
-function openSessionRequest(listen: ListenOptions, udpPort: number | undefined): OpenSessionRequest {
-  const request: OpenSessionRequest = { type: 'openSession', deviceNumber: listen.deviceNumber };
-  if (udpPort !== undefined) request.eventUDPPort = String(udpPort);
-  request.eventUpdate = listen.eventUpdate;
-  if (listen.userID !== undefined) request.userID = listen.userID;
-  if (listen.userPassword !== undefined) request.userPassword = listen.userPassword;
-  if (listen.sessionTimeout !== undefined) request.sessionTimeout = listen.sessionTimeout;
-  return request;
 }
 
 /**
