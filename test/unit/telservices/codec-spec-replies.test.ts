@@ -14,7 +14,7 @@ import { decodeReply, encodeReply } from '../../../main/telservices/codec';
 import { compactXml, specFixture, specFixtureNames } from '../../support/spec-fixtures';
 
 const result = (r: Extract<TelReply, { kind: 'result' }>['result']): TelReply => ({ kind: 'result', result: r });
-const noName = { type: 'searchDirectory', parties: [] } as const;
+const noName = (): TelReply => result({ type: 'searchDirectory', parties: [] });
 
 const SPEC_REPLIES: Record<string, TelReply> = {
   'reply-standard-1': result({ type: 'standard' }),
@@ -57,7 +57,7 @@ const SPEC_REPLIES: Record<string, TelReply> = {
     type: 'userStatistics',
     statistics: { type: 'snapshot', snapshot: { agentState: 'ready', inboundServices: ['service1'] } },
   }),
-  'reply-searchName-1': result(noName),
+  'reply-searchName-1': noName(),
   'reply-searchName-2': result({
     type: 'searchDirectory',
     parties: [
@@ -65,7 +65,7 @@ const SPEC_REPLIES: Record<string, TelReply> = {
       { number: '+33160127764', name: 'Martin Jagger', numberType: 'home', company: 'uniGone' },
     ],
   }),
-  'reply-searchNumber-1': result(noName),
+  'reply-searchNumber-1': noName(),
   'reply-searchNumber-2': result({
     type: 'searchDirectory',
     parties: [{ number: '+33160127764', name: 'Martin Jagger', numberType: 'home', company: 'uniGone' }],
