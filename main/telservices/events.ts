@@ -101,12 +101,11 @@ export class UdpEventListener {
 
   /** Splits one datagram into PDUs, decodes each and delivers the events; bad PDUs are reported and skipped. */
   private onDatagram(msg: Buffer, rinfo: RemoteInfo): void {
-    const from = { address: rinfo.address, port: rinfo.port };
     let pdus: string[];
     try {
       pdus = splitDatagram(msg, this.framing());
     } catch (e) {
-      this.drop(e, msg.toString('utf8', 0, 120), from);
+      this.drop(e, msg.toString('utf8', 0, 120), rinfo);
       return;
     }
     for (const pdu of pdus) {
@@ -114,7 +113,7 @@ export class UdpEventListener {
       try {
         event = decodeEvent(pdu);
       } catch (e) {
-        this.drop(e, pdu, from);
+        this.drop(e, pdu, rinfo);
         continue;
       }
       this.deliver(event);
@@ -128,11 +127,10 @@ export class UdpEventListener {
     this.any.emit(event, onThrow);
   }
 
-  private drop(err: unknown, text: string, from: DroppedEvent['from']): void {
+  private drop(err: unknown, text: string, rinfo: RemoteInfo): void {
     const cti = err instanceof CtiError ? err : new CtiError('malformedReply', String(err));
-    const dropped: DroppedEvent = { reason: cti.message, code: cti.code, start: preview(text) };
-    if (from) dropped.from = from;
-    this.dropped.emit(dropped);
+    const from = { address: rinfo.address, port: rinfo.port };
+    this.dropped.emit({ reason: cti.message, code: cti.code, start: preview(text), from });
   }
 
   private reportError(err: CtiError): void {

@@ -154,6 +154,11 @@ export function splitDatagram(datagram: Buffer, opts: FramingOptions = {}): stri
     }
     pieces.push(datagram.subarray(start));
   } else {
+    // Fast path, the usual datagram: one event, maybe trailing whitespace.
+    const first = findClosingTag(datagram, EVENT_CLOSE, 0);
+    if (first && 'end' in first && isBlank(datagram, first.end)) {
+      return [datagram.toString('utf8', 0, first.end).trim()];
+    }
     let start = 0;
     for (;;) {
       const close = findClosingTag(datagram, EVENT_CLOSE, start);
@@ -164,4 +169,9 @@ export function splitDatagram(datagram: Buffer, opts: FramingOptions = {}): stri
     pieces.push(datagram.subarray(start));
   }
   return pieces.map((p) => p.toString('utf8').trim()).filter((s) => s !== '');
+}
+
+function isBlank(data: Buffer, from: number): boolean {
+  for (let i = from; i < data.length; i++) if (!WS.has(data[i] as number)) return false;
+  return true;
 }
