@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './lib/setup.mjs';
-import { run } from './lib/run.mjs';
+import { lastLine, run } from './lib/run.mjs';
 import { gatherStartFacts, planStart, shouldFallBackToWeb } from './lib/start-plan.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,10 +40,24 @@ async function main() {
     say('npm could not install the dependencies (see above)');
     return 1;
   }
-  const facts = gatherStartFacts(root);
-  const plan = planStart(facts);
+  let facts = gatherStartFacts(root);
+  let plan = planStart(facts);
   const env = plan.demo ? { CTI_DEMO: '1' } : {};
   if (plan.demo) say('demo mode: no TelServer configured (set CTI_TELSERVER=host:port for a real one)');
+  if (plan.tryInstallElectron) {
+    say('fetching the Electron binary (first run)...');
+    const fetched = await run(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
+      cwd: root,
+      quiet: true,
+      timeoutMs: 5 * 60_000,
+    });
+    if (fetched.code !== 0) {
+      const why = fetched.output.split('\n').find((l) => /error/i.test(l)) ?? lastLine(fetched.output);
+      say(`could not fetch the Electron binary: ${why.trim() || `exit ${fetched.code}`}`);
+    }
+    facts = gatherStartFacts(root);
+    plan = planStart(facts);
+  }
 
   const build = await run('npm', ['run', 'build'], { cwd: root, quiet: true });
   if (build.code !== 0) {

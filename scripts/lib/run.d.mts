@@ -7,5 +7,5 @@ export declare function lastLine(text: string): string;
 export declare function run(
   command: string,
   args: string[],
-  options?: { cwd?: string; env?: Record<string, string>; quiet?: boolean },
+  options?: { cwd?: string; env?: Record<string, string>; quiet?: boolean; timeoutMs?: number },
 ): Promise<RunResult>;

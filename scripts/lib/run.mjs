@@ -11,7 +11,8 @@ export function lastLine(text) {
 
 /**
  * @returns {Promise<{ code: number, output: string, error: Error | null }>}
- *   code is 127 when the command could not be started at all.
+ *   code is 127 when the command could not be started at all, 124 when it ran out of
+ *   options.timeoutMs (then it is killed).
  */
 export function run(command, args, options = {}) {
   return new Promise((resolve) => {
@@ -29,7 +30,21 @@ export function run(command, args, options = {}) {
     };
     child.stdout.on('data', (c) => keep(c, process.stdout));
     child.stderr.on('data', (c) => keep(c, process.stderr));
-    child.on('error', (error) => resolve({ code: 127, output, error }));
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), output, error: null }));
+    let timedOut = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? null
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGTERM');
+          }, options.timeoutMs);
+    child.on('error', (error) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code: 127, output, error });
+    });
+    child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code: timedOut ? 124 : (code ?? (signal ? 128 : 1)), output, error: null });
+    });
   });
 }

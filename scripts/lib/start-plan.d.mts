@@ -9,6 +9,7 @@ export interface StartFacts {
 export interface StartPlan {
   mode: 'desktop' | 'web' | 'unavailable';
   demo: boolean;
+  tryInstallElectron: boolean;
   reason: string;
 }
 export interface DesktopExit {

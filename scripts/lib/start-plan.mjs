@@ -11,26 +11,35 @@ import { join } from 'node:path';
  *   electronBinaryExists: boolean,
  *   hasWebScript: boolean,
  * }} facts
- * @returns {{ mode: 'desktop' | 'web' | 'unavailable', demo: boolean, reason: string }}
+ * @returns {{ mode: 'desktop' | 'web' | 'unavailable', demo: boolean, tryInstallElectron: boolean, reason: string }}
  */
 export function planStart(facts) {
   const demo = !facts.env.CTI_TELSERVER;
+  const forcedWeb = facts.argv.includes('--web') || facts.env.CTI_WEB === '1';
+  const hasDisplay = facts.platform !== 'linux' || Boolean(facts.env.DISPLAY || facts.env.WAYLAND_DISPLAY);
+  const binaryMissing = facts.electronPathTxt === null || !facts.electronBinaryExists;
+  // Electron 45 has no postinstall: its binary is fetched on first use. Worth trying only
+  // where the desktop app could then run.
+  const tryInstallElectron = !forcedWeb && binaryMissing && hasDisplay;
   const web = (reason) =>
     facts.hasWebScript
-      ? { mode: 'web', demo, reason }
-      : { mode: 'unavailable', demo, reason: `${reason}, and web mode is not there yet (package.json has no "web" script)` };
+      ? { mode: 'web', demo, tryInstallElectron, reason }
+      : {
+          mode: 'unavailable',
+          demo,
+          tryInstallElectron,
+          reason: `${reason}, and web mode is not there yet (package.json has no "web" script)`,
+        };
 
-  if (facts.argv.includes('--web') || facts.env.CTI_WEB === '1') return web('web mode was asked for');
+  if (forcedWeb) return web('web mode was asked for');
   if (facts.electronPathTxt === null) {
     return web('the Electron binary is not installed (node_modules/electron/path.txt is missing)');
   }
   if (!facts.electronBinaryExists) {
     return web(`the Electron binary node_modules/electron/dist/${facts.electronPathTxt} is missing`);
   }
-  if (facts.platform === 'linux' && !facts.env.DISPLAY && !facts.env.WAYLAND_DISPLAY) {
-    return web('there is no display (DISPLAY and WAYLAND_DISPLAY are unset)');
-  }
-  return { mode: 'desktop', demo, reason: 'the Electron binary is installed' };
+  if (!hasDisplay) return web('there is no display (DISPLAY and WAYLAND_DISPLAY are unset)');
+  return { mode: 'desktop', demo, tryInstallElectron, reason: 'the Electron binary is installed' };
 }
 
 /** A desktop app that dies this fast with an error never started: fall back to web mode. */

@@ -12,7 +12,12 @@ const desktopReady: StartFacts = {
 
 describe('planStart', () => {
   it('starts the desktop app in demo mode when Electron can run and no TelServer is set', () => {
-    expect(planStart(desktopReady)).toEqual({ mode: 'desktop', demo: true, reason: 'the Electron binary is installed' });
+    expect(planStart(desktopReady)).toEqual({
+      mode: 'desktop',
+      demo: true,
+      tryInstallElectron: false,
+      reason: 'the Electron binary is installed',
+    });
   });
 
   it('is not a demo once CTI_TELSERVER is set', () => {
@@ -27,6 +32,14 @@ describe('planStart', () => {
     const noDist = planStart({ ...desktopReady, electronBinaryExists: false });
     expect(noDist.mode).toBe('web');
     expect(noDist.reason).toContain('node_modules/electron/dist/electron is missing');
+  });
+
+  it('tries to fetch a missing Electron binary only where it could then run', () => {
+    const missing = { ...desktopReady, electronPathTxt: null, electronBinaryExists: false };
+    expect(planStart(missing).tryInstallElectron).toBe(true);
+    expect(planStart({ ...missing, env: {} }).tryInstallElectron).toBe(false);
+    expect(planStart({ ...missing, argv: ['--web'] }).tryInstallElectron).toBe(false);
+    expect(planStart(desktopReady).tryInstallElectron).toBe(false);
   });
 
   it('falls back to web mode on a Linux machine without a display', () => {
