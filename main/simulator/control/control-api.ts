@@ -1,7 +1,9 @@
 /**
  * A small JSON control API for integrators and tests, bound to loopback only:
+ *   GET /calls                                             -> [{callId, parties, conference}]
  *   POST /calls {from,name?,company?,to,dnis?,extraData?} -> 201 {callId}
- *   POST /calls/:id/answer | /calls/:id/hangup            -> {ok:true} or 404
+ *   POST /calls/:id/answer | /calls/:id/hangup            -> {ok:true} or 404 (id: a callId or the
+ *                                                             external party's number)
  *   POST /msg-waiting {deviceNumber, state:"on"|"off"}     -> {ok:true}
  *   GET /faults, POST /faults {…partial}, DELETE /faults   -> the faults now
  *   POST /restart                                          -> {port}
@@ -94,6 +96,7 @@ async function route(control: SimulatorControl, req: IncomingMessage): Promise<[
     }
   } else if (method === 'GET') {
     if (path === '/state') return [200, control.state()];
+    if (path === '/calls') return [200, control.calls()];
     if (path === '/faults') return [200, control.state().faults];
   } else if (method === 'DELETE' && path === '/faults') {
     return [200, control.clearFaults()];

@@ -1,7 +1,8 @@
 /**
  * Plays a scenario against a running simulator's control surface on the injected clock. Callers
- * with `ringMs` give up when unanswered; with `talkMs` they hang up after talking that long; an
- * answer is seen in the model's call events (a leg of that call connected).
+ * with `ringMs` give up when unanswered; with `talkMs` they hang up after talking that long. The
+ * model's call events name a per-device call id, not the model's call id, so an answer is
+ * recognised as a connected leg whose other party is the caller's number.
  */
 import type { CallInfo } from '../../../common/telservices/structures';
 import type { Clock } from '../pbx/model';
@@ -16,15 +17,16 @@ export interface PlayerOptions {
   onError?: (step: ScenarioStep, error: unknown) => void;
 }
 
-const connected = (call: CallInfo): boolean =>
-  call.primCall?.state === 'connected' || call.secCall?.state === 'connected';
+/** The other parties' numbers of the connected legs of a call event. */
+const connectedNumbers = (call: CallInfo): string[] =>
+  [call.primCall, call.secCall].flatMap((leg) => (leg?.state === 'connected' ? [leg.otherParty.number] : []));
 
 export class ScenarioPlayer {
   private readonly cancels = new Set<() => void>();
   /** scenario id -> model call id, for this round */
   private readonly calls = new Map<string, string>();
-  /** model call id -> what to do when it is answered */
-  private readonly onAnswer = new Map<string, () => void>();
+  /** model call id -> the caller's number and what to do once answered */
+  private readonly ringing = new Map<string, { from: string; then?: () => void }>();
   private readonly answered = new Set<string>();
   private stopped = false;
   private readonly unsubscribe: () => void;
@@ -36,11 +38,14 @@ export class ScenarioPlayer {
     private readonly options: PlayerOptions,
   ) {
     this.unsubscribe = control.onCallEvent((_device, call) => {
-      if (!connected(call) || this.answered.has(call.id)) return;
-      this.answered.add(call.id);
-      const then = this.onAnswer.get(call.id);
-      this.onAnswer.delete(call.id);
-      then?.();
+      for (const number of connectedNumbers(call)) {
+        for (const [callId, ring] of this.ringing) {
+          if (ring.from !== number) continue;
+          this.ringing.delete(callId);
+          this.answered.add(callId);
+          ring.then?.();
+        }
+      }
     });
   }
 
@@ -91,17 +96,15 @@ export class ScenarioPlayer {
         const { callId } = this.control.injectCall(spec);
         log(`call ${callId}: ${spec.name ?? spec.from} (${spec.from}) -> ${spec.to}`);
         if (id !== undefined) this.calls.set(id, callId);
-        if (talkMs !== undefined) {
-          this.onAnswer.set(callId, () =>
-            this.after(talkMs, () => {
-              if (this.control.hangup(callId)) log(`call ${callId}: caller hung up after talking`);
-            }),
-          );
-        }
+        const hangUpAfterTalk = (): void =>
+          this.after(talkMs ?? 0, () => {
+            if (this.control.hangup(callId)) log(`call ${callId}: caller hung up after talking`);
+          });
+        this.ringing.set(callId, { from: spec.from, ...(talkMs !== undefined ? { then: hangUpAfterTalk } : {}) });
         if (ringMs !== undefined) {
           this.after(ringMs, () => {
             if (this.answered.has(callId)) return;
-            this.onAnswer.delete(callId);
+            this.ringing.delete(callId);
             if (this.control.hangup(callId)) log(`call ${callId}: unanswered, caller gave up`);
           });
         }

@@ -33,8 +33,9 @@ export class ChangeFeed {
     for (const w of waiting) w.wake();
   }
 
+  /** True when the device changed after `seq`, or when `seq` is not one we issued (a poller from before a restart). */
   changedSince(device: string, seq: number): boolean {
-    return (this.lastChange.get(device) ?? 0) > seq;
+    return seq > this.seq || (this.lastChange.get(device) ?? 0) > seq;
   }
 
   /** The session event a poller has not seen yet (its snapshotSeq is older), if any. */
@@ -68,12 +69,13 @@ export class ChangeFeed {
     });
   }
 
-  /** Restart: wake every poller (their sockets are being closed anyway) and forget the past. */
+  /**
+   * Restart: wake every poller (their sockets are being closed anyway). The counter keeps going,
+   * so a seq from before the restart is older than every change after it.
+   */
   reset(): void {
     for (const set of this.waiters.values()) for (const w of [...set]) w.wake();
     this.waiters.clear();
-    this.lastChange.clear();
-    this.lastSessionEvent.clear();
   }
 
   get waiting(): number {

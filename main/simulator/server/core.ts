@@ -70,7 +70,11 @@ export class SimulatorCore {
   async handle(req: TelRequest, ctx: RequestContext): Promise<TelReply> {
     if (req.type === 'openSession') {
       if (this.currentFaults.linkDown) return err('pbxlinkOutOfService');
-      return this.sessions.open(req, ctx.host);
+      const isNew = !this.sessions.get(req.deviceNumber);
+      const reply = this.sessions.open(req, ctx.host);
+      // A new session is a change: a poll with a seq from an older session answers at once.
+      if (isNew && reply.kind === 'result') this.feed.changed(req.deviceNumber);
+      return reply;
     }
     if (req.type === 'closeSession') return this.sessions.close(req, ctx);
     const device = deviceOf(req);

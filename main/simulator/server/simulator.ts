@@ -4,7 +4,7 @@
  * in progress go on, as when a TelServer restarts beside a running PBX) and loses every session.
  */
 import type { CallInfo } from '../../../common/telservices/structures';
-import type { Clock, InboundCallSpec, Pbx } from '../pbx/model';
+import type { CallSummary, Clock, InboundCallSpec, Pbx } from '../pbx/model';
 import type { Directory } from '../directory/directory';
 import { SimulatorCore } from './core';
 import type { Faults } from './faults';
@@ -42,6 +42,8 @@ export interface SimulatorControl {
   /** Close every socket, lose every session, listen again on the same port. */
   restart(): Promise<void>;
   state(): SimulatorState;
+  /** The calls in progress, with the ids answer/hangup take. */
+  calls(): CallSummary[];
   /** Every call event the model emits (for scenarios that react to an answer). */
   onCallEvent(listener: (deviceNumber: string, call: CallInfo) => void): () => void;
 }
@@ -133,6 +135,10 @@ export class Simulator implements SimulatorControl {
       waitingPolls: this.core.feed.waiting,
       restarts: this.restarts,
     };
+  }
+
+  calls(): CallSummary[] {
+    return this.options.pbx.listCalls();
   }
 
   onCallEvent(listener: (deviceNumber: string, call: CallInfo) => void): () => void {
