@@ -17,6 +17,7 @@ import type { TelEvent, TelEventType } from '../../common/telservices/events';
 import type { OpenSessionRequest } from '../../common/telservices/requests';
 import { TelClient } from './client';
 import { UdpEventListener, type DroppedEvent, type EventOf } from './events';
+import { IdleTimer } from './keepalive';
 import { SnapshotPoller } from './poller';
 import { Subscribers } from './subscribers';
 import type { RequestOptions, Transport } from './transport';
@@ -78,7 +79,7 @@ export class TelSession {
   private pending = new AbortController();
   private listener: UdpEventListener | null = null;
   private poller: SnapshotPoller | null = null;
-  private keepAlive: NodeJS.Timeout | null = null;
+  private keepAlive: IdleTimer | null = null;
   private opening: Promise<void> | null = null;
   private closing: Promise<void> | null = null;
   private readonly statusSubs = new Subscribers<StatusChange>();
@@ -93,11 +94,11 @@ export class TelSession {
       request: async (xml: string, ropts: RequestOptions = {}) => {
         const signal = ropts.signal ? AbortSignal.any([this.pending.signal, ropts.signal]) : this.pending.signal;
         if (signal.aborted) throw new CtiError('cancelled', 'the session is closed');
-        this.touch();
+        this.keepAlive?.touch();
         try {
           return await opts.transport.request(xml, { ...ropts, signal });
         } finally {
-          this.touch();
+          this.keepAlive?.touch();
         }
       },
     });
@@ -164,11 +165,17 @@ export class TelSession {
     try {
       const req: Omit<OpenSessionRequest, 'type'> = { deviceNumber: this.opts.deviceNumber };
       if (events.mode === 'udp') {
-        this.listener = await UdpEventListener.start(udpOptions(events));
-        this.listener.onEvent((e) => this.route(e));
-        this.listener.onDropped((d) => this.dropped(d));
-        this.listener.onError((e) => this.error(e));
-        req.eventUDPPort = String(this.listener.port);
+        const listener = await UdpEventListener.start(udpOptions(events));
+        if (this.statusNow !== 'opening') {
+          // close() ran while we were binding: it could not release what did not exist yet.
+          await listener.close();
+          throw new CtiError('cancelled', 'the session was closed while opening');
+        }
+        this.listener = listener;
+        listener.onEvent((e) => this.route(e));
+        listener.onDropped((d) => this.dropped(d));
+        listener.onError((e) => this.error(e));
+        req.eventUDPPort = String(listener.port);
       }
       if (this.opts.eventUpdate) req.eventUpdate = this.opts.eventUpdate;
       if (this.opts.userID !== undefined) req.userID = this.opts.userID;
@@ -179,7 +186,7 @@ export class TelSession {
       if (this.statusNow !== 'opening') throw new CtiError('cancelled', 'the session was closed while opening');
       if (events.mode === 'poll') this.startPoller(events);
       this.transition('open');
-      this.touch();
+      this.startKeepAlive();
     } catch (e) {
       const err = e instanceof CtiError ? e : new CtiError('internal', String(e));
       if (this.statusNow === 'opening') {
@@ -215,7 +222,7 @@ export class TelSession {
   /** Stops events, keep-alive and pending requests (each rejected with 'cancelled'). */
   private async release(): Promise<void> {
     this.pending.abort();
-    if (this.keepAlive) clearTimeout(this.keepAlive);
+    this.keepAlive?.stop();
     this.keepAlive = null;
     const poller = this.poller;
     const listener = this.listener;
@@ -239,18 +246,16 @@ export class TelSession {
     poller.start();
   }
 
-  /** Any request resets the server's session timeout: push our keep-alive back. */
-  private touch(): void {
+  /** Keep-alive before the server's sessionTimeout; every request through `client` pushes it back. */
+  private startKeepAlive(): void {
     const s = this.opts.sessionTimeoutS;
-    if (!s || s <= 0 || this.statusNow !== 'open') return;
-    if (this.keepAlive) clearTimeout(this.keepAlive);
-    const ms = Math.max(100, s * 1000 * (this.opts.keepAliveFraction ?? 0.5));
-    this.keepAlive = setTimeout(() => void this.sendKeepAlive(), ms);
-    this.keepAlive.unref();
+    if (!s || s <= 0) return;
+    const idleMs = Math.max(100, s * 1000 * (this.opts.keepAliveFraction ?? 0.5));
+    this.keepAlive = new IdleTimer(idleMs, () => void this.sendKeepAlive());
+    this.keepAlive.start();
   }
 
   private async sendKeepAlive(): Promise<void> {
-    this.keepAlive = null;
     try {
       await this.client.snapshot({ deviceNumber: this.opts.deviceNumber });
     } catch (e) {

@@ -131,6 +131,29 @@ describe('TelSession (UDP events)', () => {
     await expect(s.client.dropCall({ deviceNumber: '1101' })).rejects.toMatchObject({ code: 'cancelled' });
   });
 
+  it('close() while opening: open rejects with cancelled, closeSession is still sent, nothing is left open', async () => {
+    const { s, srv, changes } = await setup(byRequest({ openSession: () => ({ kind: 'hang' }) }));
+    const opening = s.open().catch((e: unknown) => e);
+    await until(() => srv.requests.length === 1);
+    await s.close();
+    expect(await opening).toMatchObject({ code: 'cancelled' });
+    expect(s.status).toBe('closed');
+    expect(path(changes)).toBe('opening closing closed');
+    expect(srv.requests[1]).toContain('<closeSession>');
+    expect(s.eventPort).toBeUndefined();
+    await until(() => srv.openConnections === 0);
+  });
+
+  it('close() right after open() (still binding UDP) leaves no listener behind', async () => {
+    const { s, changes } = await setup(byRequest());
+    const opening = s.open().catch((e: unknown) => e);
+    await s.close();
+    expect(await opening).toMatchObject({ code: 'cancelled' });
+    expect(s.status).toBe('closed');
+    expect(s.eventPort).toBeUndefined();
+    expect(path(changes)).toBe('opening closing closed');
+  });
+
   it('a sessionClosedBy… event from the server -> closed with that reason', async () => {
     const { s, changes } = await setup(byRequest());
     await s.open();
