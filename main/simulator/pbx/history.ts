@@ -68,9 +68,11 @@ export function recordAgent(ctx: Ctx, dev: Device, userID: string, state: AgentS
   });
 }
 
-export function toRecord(e: HistoryEntry): HistoryRecord {
-  const r: HistoryRecord = { deviceNumber: e.deviceNumber, creationDate: formatDate(e.at), creationTime: formatTime(e.at) };
-  if (e.userID) r.userID = e.userID;
+/** The device and user are left out when the query named them (as in the spec's example). */
+export function toRecord(e: HistoryEntry, req: QueryHistoryRequest = { type: 'queryHistory' }): HistoryRecord {
+  const r: HistoryRecord = { creationDate: formatDate(e.at), creationTime: formatTime(e.at) };
+  if (!req.deviceNumber) r.deviceNumber = e.deviceNumber;
+  if (e.userID && !req.deviceNumber && !req.userID) r.userID = e.userID;
   if (e.kind === 'agent') {
     if (e.agentState) r.agentState = e.agentState;
     return r;
@@ -127,7 +129,7 @@ export function queryHistory(ctx: Ctx, req: QueryHistoryRequest): HistoryRecord[
       const hay = p ? [p.number, p.name ?? '', p.company ?? ''].join('\n').toLowerCase() : '';
       if (!hay.includes(search)) continue;
     }
-    out.push(toRecord(e));
+    out.push(toRecord(e, req));
   }
   return out;
 }
