@@ -1,8 +1,8 @@
 /** The usage text of `cti --help` (kept next to the option table it documents). */
-import { AGENTS_DISTRIBUTIONS, FORWARD_TYPES, REQUESTABLE_AGENT_STATES } from '../../common/telservices/enums';
-import { ROUTING_CONFIG_OPTIONS } from './routing-config';
+import { FORWARD_TYPES, REQUESTABLE_AGENT_STATES } from '../../common/telservices/enums';
+import { placeholderOf, ROUTING_CONFIG_OPTIONS } from './routing-config';
 
-const ROUTING_FLAGS = ROUTING_CONFIG_OPTIONS.map((o) => `    --${o.flag} V`.padEnd(42) + o.help).join('\n');
+const ROUTING_FLAGS = ROUTING_CONFIG_OPTIONS.map((o) => `    --${o.flag} ${placeholderOf(o)}`.padEnd(44) + o.help).join('\n');
 
 export const USAGE = `cti - TelServices command line
 
@@ -36,7 +36,8 @@ Calls:
 Features:
   dnd [on|off]                              query, or set, do not disturb
   forward [TYPE on|off [NUMBER]]            query the forwards, or set one (NUMBER needed for on)
-                                            TYPE: ${FORWARD_TYPES.join(' ')}
+                                            TYPE: ${FORWARD_TYPES.slice(0, 5).join(' ')}
+                                                  ${FORWARD_TYPES.slice(5).join(' ')}
   msg-waiting                               query message waiting
   agent-state [STATE]                       query, or set, the agent state
                                             STATE: ${REQUESTABLE_AGENT_STATES.join(' ')}
@@ -58,7 +59,6 @@ Supervisor:
   routing-point stop|suspend|resume SERVICE
   CONFIG flags (sent only when given):
 ${ROUTING_FLAGS}
-                                            (--distribution: ${AGENTS_DISTRIBUTIONS.join(', ')})
 Other:
   raw FILE|-                                send the XML in FILE (or stdin) as it is; print the reply
                                             XML (with --json, its decoded form)

@@ -17,19 +17,34 @@ interface ConfigOption {
   help: string;
 }
 
+/** What --help shows as the value of a flag, by the kind of value it checks. */
+const PLACEHOLDER: Record<Check, string> = {
+  seconds: 'S',
+  count: 'N',
+  workingHours: 'HOURS',
+  daysOfWeek: 'DAYS',
+  dayMonthList: 'DATES',
+  distribution: 'D',
+  boolean: 'BOOL',
+};
+
+export function placeholderOf(option: ConfigOption): string {
+  return PLACEHOLDER[option.check];
+}
+
 export const ROUTING_CONFIG_OPTIONS: readonly ConfigOption[] = [
   { flag: 'service-timeout', field: 'serviceTimeout', check: 'seconds', help: 'stop the service after S seconds' },
-  { flag: 'working-hours', field: 'workingHours', check: 'workingHours', help: 'e.g. 8:30/12:00,13/17' },
-  { flag: 'non-working-days-of-week', field: 'nonWorkingDaysOfWeek', check: 'daysOfWeek', help: 'e.g. 1,7 (1 is Sunday)' },
-  { flag: 'non-working-days', field: 'nonWorkingDays', check: 'dayMonthList', help: 'e.g. 25-12,01-01' },
-  { flag: 'no-answer-timeout', field: 'noAnswerTimeout', check: 'seconds', help: 'clear an unanswered call after S s' },
+  { flag: 'working-hours', field: 'workingHours', check: 'workingHours', help: 'worked hours, e.g. 8:30/12:00,13/17' },
+  { flag: 'non-working-days-of-week', field: 'nonWorkingDaysOfWeek', check: 'daysOfWeek', help: 'days off, e.g. 1,7 (1 is Sunday)' },
+  { flag: 'non-working-days', field: 'nonWorkingDays', check: 'dayMonthList', help: 'days off (DD-MM), e.g. 25-12,01-01' },
+  { flag: 'no-answer-timeout', field: 'noAnswerTimeout', check: 'seconds', help: 'clear an unanswered call after S seconds' },
   { flag: 'failed-call-retry-timeout', field: 'failedCallRetryTimeout', check: 'seconds', help: 'S seconds between attempts' },
-  { flag: 'failed-call-retry-limit', field: 'failedCallRetryLimit', check: 'count', help: 'N attempts at most' },
-  { flag: 'agent-working-after-call-timeout', field: 'agentWorkingAfterCallTimeout', check: 'seconds', help: 'S seconds after a call' },
-  { flag: 'distribution', field: 'agentsDistribution', check: 'distribution', help: AGENTS_DISTRIBUTIONS.join('|') },
-  { flag: 'queue-limit', field: 'queueLimit', check: 'count', help: '% of the logged-on agents' },
-  { flag: 'agent-logged-on-on-open-session', field: 'agentLoggedOnOnOpenSession', check: 'boolean', help: 'true|false' },
-  { flag: 'agent-ready-on-logged-on', field: 'agentReadyOnLoggedOn', check: 'boolean', help: 'true|false' },
+  { flag: 'failed-call-retry-limit', field: 'failedCallRetryLimit', check: 'count', help: 'retry a failed call N times at most' },
+  { flag: 'agent-working-after-call-timeout', field: 'agentWorkingAfterCallTimeout', check: 'seconds', help: 'agent unavailable S seconds after a call' },
+  { flag: 'distribution', field: 'agentsDistribution', check: 'distribution', help: AGENTS_DISTRIBUTIONS.join(', ') },
+  { flag: 'queue-limit', field: 'queueLimit', check: 'count', help: 'queued calls, in % of the logged-on agents' },
+  { flag: 'agent-logged-on-on-open-session', field: 'agentLoggedOnOnOpenSession', check: 'boolean', help: 'true: log agents on when they open a session' },
+  { flag: 'agent-ready-on-logged-on', field: 'agentReadyOnLoggedOn', check: 'boolean', help: 'true: make agents ready when they log on' },
   {
     flag: 'immediate-abandon-timeout',
     field: 'statisticsIncomingCallImmediateAbandonTimeout',
