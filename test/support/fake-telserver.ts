@@ -210,7 +210,7 @@ export class FakeTelServer {
         const pieces = splitBytes(bytes, action.chunks ?? 1);
         for (let i = 0; i < pieces.length; i++) {
           if (i > 0) await this.sleep(action.chunkDelayMs ?? 5);
-          res.write(pieces[i] as Buffer);
+          res.write(pieces[i]);
         }
         res.end();
         return;
