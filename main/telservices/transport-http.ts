@@ -68,7 +68,7 @@ export class HttpTransport implements Transport {
           timer = setTimeout(() => settle(timeoutError('reply', replyTimeoutMs, where)), replyTimeoutMs);
         });
       });
-      req.once('error', (e) => settle(isHangUp(e) ? closedError(where, 'without a reply') : socketError(e, where)));
+      req.on('error', (e) => settle(isHangUp(e) ? closedError(where, 'without a reply') : socketError(e, where)));
       req.once('response', (res: IncomingMessage) => readBody(res));
       req.end(body);
 
@@ -84,7 +84,7 @@ export class HttpTransport implements Transport {
           parts.push(chunk);
         });
         // The response had started: any failure now means the server cut the reply short.
-        res.once('error', () => settle(closedError(where, 'in the middle of a reply')));
+        res.on('error', () => settle(closedError(where, 'in the middle of a reply')));
         res.once('aborted', () => settle(closedError(where, 'in the middle of a reply')));
         res.once('end', () => {
           const text = Buffer.concat(parts).toString('utf8');

@@ -81,7 +81,7 @@ export class TcpTransport implements Transport {
       });
       socket.once('end', () => settle(closedError(assembler, where)));
       socket.once('close', () => settle(closedError(assembler, where)));
-      socket.once('error', (e) => settle(socketError(e, where)));
+      socket.on('error', (e) => settle(socketError(e, where)));
     });
   }
 }
