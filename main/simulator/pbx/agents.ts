@@ -67,7 +67,7 @@ export function setAgentState(ctx: Ctx, dev: Device, state: AgentStateName): voi
   if (state === 'workingAfterCall') {
     const secs = wacSeconds(ctx, agent);
     agent.wacUntil = now + secs * 1000;
-    agent.cancelWac = ctx.clock.setTimer(secs * 1000, () => {
+    agent.cancelWac = ctx.later(secs * 1000, () => {
       delete agent.cancelWac;
       if (agent.state === 'workingAfterCall') setAgentState(ctx, dev, 'ready');
     });

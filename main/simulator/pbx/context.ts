@@ -161,6 +161,8 @@ export interface Ctx {
   nextCallRef: number;
   nextHistorySeq: number;
   emit(deviceNumber: string, event: TelEvent): void;
+  /** The clock's timer, guarded: a failure inside the model's own timer never escapes to the event loop. */
+  later(ms: number, fn: () => void): () => void;
   /** Set by the facade: an agent became ready (routing points may hand it a queued call). */
   onAgentReady(dev: Device): void;
 }

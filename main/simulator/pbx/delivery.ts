@@ -5,7 +5,8 @@
 import type { Party } from '../../../common/telservices/structures';
 import { othersOf, partyOfDevice, type Call, type Ctx, type ExternalEnd, type Leg, type QueuedEnd, type RoutingPoint } from './context';
 import { recordMissed } from './history';
-import { pickAgent } from './routing-points';
+import { setAgentState } from './agents';
+import { agentsOf, pickAgent } from './routing-points';
 import { resolve, type Plan, type Redirect } from './resolve';
 import { connectLeg, detachLeg, emitCall, newLeg } from './view';
 
@@ -44,7 +45,7 @@ export function executePlan(ctx: Ctx, call: Call, plan: Plan): Outcome {
       call.ends.push(leg);
       const to = plan.noAnswerTo;
       if (to !== undefined) {
-        leg.cancelTimer = ctx.clock.setTimer(ctx.settings.noAnswerForwardDelayMs, () => {
+        leg.cancelTimer = ctx.later(ctx.settings.noAnswerForwardDelayMs, () => {
           delete leg.cancelTimer;
           if (leg.state === 'alerting') redirectLeg(ctx, leg, to, 'redirect');
         });
@@ -57,7 +58,7 @@ export function executePlan(ctx: Ctx, call: Call, plan: Plan): Outcome {
       call.ends.push(end);
       const delay = ctx.settings.externalAnswerDelayMs;
       if (delay >= 0) {
-        end.cancelAnswer = ctx.clock.setTimer(delay, () => {
+        end.cancelAnswer = ctx.later(delay, () => {
           delete end.cancelAnswer;
           externalAnswered(ctx, end);
         });
@@ -73,14 +74,26 @@ export function executePlan(ctx: Ctx, call: Call, plan: Plan): Outcome {
   }
 }
 
-function offerToRoutingPoint(ctx: Ctx, call: Call, rp: RoutingPoint): Outcome {
-  rp.stats.incoming += 1;
+function offerToRoutingPoint(ctx: Ctx, call: Call, rp: RoutingPoint, counted = true): Outcome {
+  if (counted) rp.stats.incoming += 1;
   const agent = pickAgent(ctx, rp);
   if (agent) return routeToAgent(ctx, call, rp, agent.number);
+  if (queueFull(ctx, rp)) {
+    rp.stats.failureRoute += 1;
+    return { ok: false, cause: 'destNotObtainable' };
+  }
   const end: QueuedEnd = { kind: 'queued', call, rp, since: ctx.clock.now() };
   call.ends.push(end);
   rp.queue.push(end);
   return { ok: true, queued: true };
+}
+
+/** queueLimit is a percentage of the logged-on agents (the spec: 100 with 5 agents busy means 5 calls). */
+function queueFull(ctx: Ctx, rp: RoutingPoint): boolean {
+  const pct = rp.config.queueLimit;
+  if (pct === undefined || !/^\d+$/.test(pct)) return false;
+  const loggedOn = agentsOf(ctx, rp).filter((d) => d.agent && d.agent.state !== 'loggedOff' && d.agent.state !== 'null');
+  return rp.queue.length >= Math.floor((loggedOn.length * Number(pct)) / 100);
 }
 
 function routeRedirect(rp: RoutingPoint): Redirect {
@@ -93,7 +106,27 @@ function routeToAgent(ctx: Ctx, call: Call, rp: RoutingPoint, agentNumber: strin
   if (!agent) return { ok: false, cause: 'destNotObtainable' };
   rp.lastAgent = agentNumber;
   rp.stats.routed += 1;
-  return executePlan(ctx, call, { kind: 'device', device: agent, redirect: routeRedirect(rp) });
+  const outcome = executePlan(ctx, call, { kind: 'device', device: agent, redirect: routeRedirect(rp) });
+  const leg = agent.legs.find((l) => l.call === call && l.state === 'alerting');
+  const timeout = rp.config.noAnswerTimeout;
+  if (leg && timeout !== undefined && /^\d+$/.test(timeout) && Number(timeout) > 0) {
+    leg.cancelTimer = ctx.later(Number(timeout) * 1000, () => {
+      delete leg.cancelTimer;
+      if (leg.state === 'alerting') reofferUnanswered(ctx, leg, rp);
+    });
+  }
+  return outcome;
+}
+
+/** An agent let a routed call ring out: the agent goes notReady and the call is offered again. */
+function reofferUnanswered(ctx: Ctx, leg: Leg, rp: RoutingPoint): void {
+  const call = leg.call;
+  detachLeg(ctx, leg, 'redirect', 'redirect');
+  emitCall(ctx, leg.device);
+  setAgentState(ctx, leg.device, 'notReady');
+  const outcome = offerToRoutingPoint(ctx, call, rp, false);
+  updateCallers(ctx, call, outcome);
+  if (!outcome.ok && !call.ends.some((e) => e.kind === 'leg')) ctx.calls.delete(call.ref);
 }
 
 /** An agent became ready: the oldest queued call of its services goes to the routing point's pick. */

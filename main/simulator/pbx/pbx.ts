@@ -51,6 +51,14 @@ export class Pbx {
       nextCallRef: 1,
       nextHistorySeq: 1,
       emit: (deviceNumber, event) => this.fanOut(deviceNumber, event),
+      later: (ms, fn) =>
+        clock.setTimer(ms, () => {
+          try {
+            fn();
+          } catch {
+            // The model stays usable; the request that follows will see its state as it is.
+          }
+        }),
       onAgentReady: () => dispatchQueues(this.ctx),
     };
     const now = clock.now();

@@ -13,7 +13,10 @@ export function dial(ctx: Ctx, leg: Leg, number: string): void {
   leg.dialled = { number };
   emitCall(ctx, leg.device);
   const deliver = (): void => {
-    const outcome = executePlan(ctx, leg.call, resolve(ctx, number, true));
+    const plan = resolve(ctx, number, true);
+    // Calling oneself (directly or through a forward) finds one's own line busy.
+    const self = plan.kind === 'device' && plan.device === leg.device;
+    const outcome = executePlan(ctx, leg.call, self ? { kind: 'fail', cause: 'busy' } : plan);
     applyOutcome(ctx, leg, outcome);
     emitCall(ctx, leg.device);
   };
@@ -21,7 +24,7 @@ export function dial(ctx: Ctx, leg: Leg, number: string): void {
     deliver();
     return;
   }
-  leg.cancelTimer = ctx.clock.setTimer(ctx.settings.dialDelayMs, () => {
+  leg.cancelTimer = ctx.later(ctx.settings.dialDelayMs, () => {
     delete leg.cancelTimer;
     if (leg.state === 'originated') deliver();
   });

@@ -157,4 +157,27 @@ describe('PBX model: routing points', () => {
     h.ok({ type: 'startRoutingPoint', service: 'camp1', config: { agentsDistribution: 'sequential' } });
     expect(h.exec({ type: 'queryRoutingPointState', service: 'camp1' })).toEqual({ kind: 'result', result: { type: 'routingPointState', state: 'started-running' } });
   });
+
+  it('noAnswerTimeout: an agent who lets a routed call ring out goes notReady, the call goes to the next agent', () => {
+    const h = harness();
+    h.ok({ type: 'updateRoutingPoint', service: 'service1', config: { noAnswerTimeout: '15' } });
+    h.ok({ type: 'makeCall', deviceNumber: '1101', calledDeviceNumber: '8000' });
+    h.clock.advance(14_999);
+    expect(h.callsOf('8003')).toHaveLength(0);
+    h.clock.advance(1);
+    expect(h.callsOf('8001').at(-1)?.primCall).toMatchObject({ state: 'cleared', cause: 'redirect' });
+    expect(agentEvents(h, '8001').at(-1)?.state).toBe('notReady');
+    expect(h.callsOf('8003')[0]?.primCall).toMatchObject({ state: 'alerting', otherParty: { number: '1101' } });
+    expect(h.callsOf('1101').at(-1)?.primCall).toMatchObject({ state: 'delivered', otherParty: { number: '8003' }, cause: 'route' });
+  });
+
+  it('queueLimit (a percentage of logged-on agents): calls beyond it fail', () => {
+    const h = harness();
+    h.ok({ type: 'updateRoutingPoint', service: 'service1', config: { queueLimit: '50' } });
+    for (const d of ['8001', '8003']) h.ok({ type: 'agentState', deviceNumber: d, state: 'notReady' });
+    h.ok({ type: 'makeCall', deviceNumber: '1101', calledDeviceNumber: '8000' });
+    h.ok({ type: 'makeCall', deviceNumber: '1102', calledDeviceNumber: '8000' });
+    expect(h.callsOf('1101').at(-1)?.primCall?.state).toBe('queued');
+    expect(h.callsOf('1102').at(-1)?.primCall).toMatchObject({ state: 'failed', cause: 'destNotObtainable' });
+  });
 });

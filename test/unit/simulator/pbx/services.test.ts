@@ -220,6 +220,12 @@ describe('PBX model: refusals', () => {
     expect(h.exec({ type: 'holdCall', deviceNumber: '1104' })).toEqual({ kind: 'error', error: 'pbxReject' });
   });
 
+  it('calling oneself finds the line busy', () => {
+    const h = harness();
+    h.call('1101', '1101');
+    expect(last(h, '1101').primCall).toMatchObject({ state: 'failed', cause: 'busy' });
+  });
+
   it('reject for a device the PBX does not know', () => {
     const h = harness();
     expect(h.exec({ type: 'makeCall', deviceNumber: '4242', calledDeviceNumber: '1101' })).toEqual({ kind: 'error', error: 'reject' });
