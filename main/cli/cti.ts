@@ -43,6 +43,12 @@ const io: CliIo = {
   waitForStop,
 };
 
+// `cti listen | head -3`: the reader went away. That is the user's way of stopping, not a crash.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const code = await run(process.argv.slice(2), io);
 // Exit explicitly once stdout is flushed: a lingering handle must never keep a finished
 // command alive, and the exit code is the contract.
