@@ -29,8 +29,10 @@ export interface CallSummary {
 export class Pbx {
   private readonly ctx: Ctx;
   private readonly listeners = new Set<(deviceNumber: string, event: TelEvent) => void>();
+  private readonly onInternalError: ((error: unknown) => void) | undefined;
 
   constructor(options: PbxOptions = {}) {
+    this.onInternalError = options.onInternalError;
     const clock = options.clock ?? realClock;
     const today = options.today ?? (() => new Date(clock.now()));
     this.ctx = {
@@ -55,8 +57,9 @@ export class Pbx {
         clock.setTimer(ms, () => {
           try {
             fn();
-          } catch {
+          } catch (error) {
             // The model stays usable; the request that follows will see its state as it is.
+            this.internalError(error);
           }
         }),
       onAgentReady: () => dispatchQueues(this.ctx),
@@ -84,6 +87,14 @@ export class Pbx {
     this.ctx.routingPoints.set(rp.service, newRoutingPoint(rp.service, now, rp.number));
   }
 
+  private internalError(error: unknown): void {
+    try {
+      this.onInternalError?.(error);
+    } catch {
+      // a reporting hook must not turn a caught bug into an uncaught one
+    }
+  }
+
   private fanOut(deviceNumber: string, event: TelEvent): void {
     for (const listener of [...this.listeners]) {
       try {
@@ -107,7 +118,8 @@ export class Pbx {
     void caller; // credentials are the server's business; the model acts for the device named in the request
     try {
       return dispatch(this.ctx, req);
-    } catch {
+    } catch (error) {
+      this.internalError(error);
       return fail('resourceError');
     }
   }

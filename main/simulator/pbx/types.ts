@@ -45,6 +45,8 @@ export interface PbxOptions {
   today?: () => Date;
   /** Time between originated and delivered (default 0: delivered at once). */
   dialDelayMs?: number;
+  /** Told of a bug caught inside the model (a request answered resourceError, a timer that failed). */
+  onInternalError?: (error: unknown) => void;
 }
 
 export interface InboundCallSpec {

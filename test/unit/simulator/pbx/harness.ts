@@ -6,7 +6,8 @@ import { Pbx, manualClock, type PbxOptions, type PbxRequest } from '../../../../
 
 export function harness(options: Omit<PbxOptions, 'clock'> = {}) {
   const clock = manualClock(1_000_000);
-  const pbx = new Pbx({ ...options, clock });
+  const errors: unknown[] = [];
+  const pbx = new Pbx({ ...options, clock, onInternalError: (e) => errors.push(e) });
   const log: { device: string; event: TelEvent }[] = [];
   pbx.onEvent((device, event) => log.push({ device, event }));
   const exec = (req: PbxRequest): TelReply => pbx.execute(req, {});
@@ -17,6 +18,8 @@ export function harness(options: Omit<PbxOptions, 'clock'> = {}) {
   return {
     pbx,
     clock,
+    /** Bugs the model caught in itself (should stay empty). */
+    errors,
     log,
     exec,
     ok,
