@@ -7,7 +7,7 @@ import type { TelRequest, SnapshotRequest } from '../../../common/telservices/re
 import type { TelReply } from '../../../common/telservices/replies';
 import type { TelEvent } from '../../../common/telservices/events';
 import type { SessionEventName } from '../../../common/telservices/enums';
-import type { Clock, Pbx, PbxRequest } from '../pbx/model';
+import type { Clock, Pbx } from '../pbx/model';
 import { Directory, isDirectoryRequest } from '../directory/directory';
 import { ChangeFeed } from './change-feed';
 import { EventSender } from './event-sender';
@@ -88,7 +88,7 @@ export class SimulatorCore {
     if (req.type === 'snapshot') return this.snapshot(req, ctx.signal);
     const session = device === undefined ? undefined : this.sessions.get(device);
     const caller = session?.userID !== undefined ? { userID: session.userID } : {};
-    return this.options.pbx.execute(req as PbxRequest, caller);
+    return this.options.pbx.execute(req, caller);
   }
 
   /** Restart: every session and poller is forgotten. */
@@ -125,7 +125,8 @@ export class SimulatorCore {
   private deliver(device: string, event: TelEvent): void {
     this.feed.changed(device);
     const session = this.sessions.get(device);
-    if (!session) return;
+    // startPbxMonitor false: no events until the first request starts the monitor.
+    if (!session?.monitored) return;
     // Call events carry their device (the spec's examples); the model may leave it to us.
     const full: TelEvent = event.type === 'call' && event.deviceNumber === undefined ? { ...event, deviceNumber: device } : event;
     let datagram: Buffer | undefined;

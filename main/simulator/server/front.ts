@@ -23,6 +23,8 @@ export interface FrontOptions {
   requestTimeoutMs?: number;
 }
 
+type Outcome = { kind: 'reply'; xml: string } | { kind: 'none' } | { kind: 'close' };
+
 const REJECT: TelReply = { kind: 'error', error: 'reject' };
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
@@ -107,9 +109,9 @@ export class Front {
       done = true;
       socket.off('data', onData);
       socket.setTimeout(0);
-      void this.answer(xml, hostOf(socket), 'tcp', abort.signal).then((reply) => {
-        if (reply === 'close') socket.destroy();
-        else if (reply !== 'none' && !socket.destroyed) socket.end(reply + (this.options.endOfPdu ?? ''));
+      void this.answer(xml, hostOf(socket), 'tcp', abort.signal).then((outcome) => {
+        if (outcome.kind === 'close') socket.destroy();
+        else if (outcome.kind === 'reply' && !socket.destroyed) socket.end(outcome.xml + (this.options.endOfPdu ?? ''));
       });
     };
     const onData = (chunk: Buffer): void => {
@@ -144,23 +146,26 @@ export class Front {
     }
     const abort = new AbortController();
     res.on('close', () => abort.abort());
-    const reply = await this.answer(xml, hostOf(req.socket), 'http', abort.signal);
-    if (reply === 'close') req.socket.destroy();
-    else if (reply !== 'none' && !res.destroyed) {
-      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(reply);
+    const outcome = await this.answer(xml, hostOf(req.socket), 'http', abort.signal);
+    if (outcome.kind === 'close') req.socket.destroy();
+    else if (outcome.kind === 'reply' && !res.destroyed) {
+      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(outcome.xml);
     }
   }
 
-  /** The reply text, or what the faults say to do instead. */
+  /**
+   * The reply, or what the faults say to do instead. A request met by noReply or closeWithoutReply
+   * is not executed: the client must not assume either way, and tests stay deterministic.
+   */
   private async answer(
     input: string | TelRequest,
     host: string,
     transport: 'tcp' | 'http',
     signal: AbortSignal,
-  ): Promise<string | 'none' | 'close'> {
+  ): Promise<Outcome> {
     const faults = this.options.faults();
-    if (faults.closeWithoutReply) return 'close';
-    if (faults.noReply) return 'none';
+    if (faults.closeWithoutReply) return { kind: 'close' };
+    if (faults.noReply) return { kind: 'none' };
     let reply: TelReply;
     try {
       const req = typeof input === 'string' ? decodeRequest(input) : input;
@@ -170,7 +175,7 @@ export class Front {
       reply = REJECT;
     }
     if (faults.replyDelayMs > 0) await new Promise((r) => setTimeout(r, faults.replyDelayMs));
-    return encodeReply(reply);
+    return { kind: 'reply', xml: encodeReply(reply) };
   }
 }
 
