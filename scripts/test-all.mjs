@@ -2,6 +2,7 @@
 // `npm test`: set-up, then typecheck, lint, unit+integration tests, build, e2e, in this
 // order, stopping at the first failure. Prints each step's last line, and as its very
 // last line `N passed, M failed` (test cases of vitest and Playwright).
+// `npm test -- --from=vitest` resumes at a step (typecheck, lint, vitest, build, e2e).
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,8 @@ const steps = [
     args: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`],
     report: VITEST_JSON,
     count: countVitest,
+    // vitest's last line names the JSON file; its totals line says more.
+    pick: /^\s*Tests\s+\d+/,
   },
   { name: 'build', command: 'npm', args: ['run', 'build'] },
   {
@@ -62,7 +65,13 @@ async function main() {
   if (!installed) return finish('setup');
   mkdirSync(reports, { recursive: true });
 
-  for (const step of steps) {
+  const fromArg = process.argv.find((a) => a.startsWith('--from='))?.slice('--from='.length);
+  const firstStep = fromArg === undefined ? 0 : steps.findIndex((s) => s.name === fromArg);
+  if (firstStep < 0) {
+    console.error(`unknown step ${fromArg}; steps: ${steps.map((s) => s.name).join(', ')}`);
+    return finish('arguments');
+  }
+  for (const step of steps.slice(firstStep)) {
     console.log(`\n== ${step.name}: ${step.command} ${step.args.join(' ')} ==`);
     const began = Date.now();
     const blocked = step.precondition?.() ?? null;
@@ -80,11 +89,23 @@ async function main() {
       counts = addCounts(counts, stepCounts);
     }
     const ok = result.code === 0 && (stepCounts === null || stepCounts.failed === 0);
-    const last = result.error ? `could not start ${step.command}: ${result.error.message}` : lastLine(result.output);
+    const last = result.error
+      ? `could not start ${step.command}: ${result.error.message}`
+      : lastLine(pickLines(result.output, step.pick));
     results.push({ name: step.name, ok, seconds: secondsSince(began), last });
     if (!ok) return finish(step.name);
   }
   return finish(null);
+}
+
+/** The lines matching `pattern` (all of them when there is none or none matches). */
+function pickLines(output, pattern) {
+  if (!pattern) return output;
+  const picked = output
+    .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    .split('\n')
+    .filter((line) => pattern.test(line));
+  return picked.length > 0 ? picked.join('\n') : output;
 }
 
 function secondsSince(ms) {
