@@ -54,6 +54,8 @@ const LAYERS = [
   { files: ['common/**'], rules: restrict(COMMON_ONLY_PURE, OUT_OF_COMMON) },
   { files: ['renderer/**'], rules: restrict(ELECTRON, NODE_BUILTIN, INTO_MAIN, INTO_PRELOAD) },
   { files: ['preload/**'], rules: restrict(PRELOAD_ONLY, INTO_MAIN, INTO_RENDERER) },
+  // Tests exercise every layer (the preload bridge, renderer modules); Electron stays mocked.
+  { files: ['test/**'], rules: restrict(ELECTRON) },
   // Renderer tests render components: they may import renderer/**, never main/ or Node.
   { files: ['test/unit/renderer/**'], rules: restrict(ELECTRON, NODE_BUILTIN, INTO_MAIN, INTO_PRELOAD) },
 ];
