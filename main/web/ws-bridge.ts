@@ -95,6 +95,11 @@ export class WsBridge {
     this.#send(ws, { kind: 'event', event: 'state', payload: this.#source.getState() });
   }
 
+  /** Drops every client (they reconnect by themselves); the bridge keeps accepting. */
+  disconnectAll(): void {
+    for (const ws of this.#wss.clients) ws.terminate();
+  }
+
   async close(): Promise<void> {
     for (const ws of this.#wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
