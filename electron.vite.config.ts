@@ -42,6 +42,9 @@ export default defineConfig({
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require() only `electron` (and a few built-ins): bundle every
+      // dependency (zod for the contract schemas, ...) into the one file.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: fromRoot('preload/index.ts') },
         // A sandboxed preload cannot load ES modules: emit CommonJS with a .cjs name,
