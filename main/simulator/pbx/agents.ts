@@ -4,7 +4,7 @@
  */
 import type { AgentStateName, RequestableAgentState } from '../../../common/telservices/enums';
 import type { AgentInfo } from '../../../common/telservices/structures';
-import { type AgentRuntime, type Ctx, type Device, type Leg } from './context';
+import type { AgentRuntime, Ctx, Device } from './context';
 import { recordAgent } from './history';
 
 /** Where an agent may go from each state (the spec's example: workingAfterCall -> ready, notReady, workingAfterCall). */
@@ -102,9 +102,9 @@ export function onMonitored(ctx: Ctx, dev: Device): void {
   if (logOn) requestAgentState(ctx, dev, 'loggedOn');
 }
 
-export function onLegConnected(ctx: Ctx, leg: Leg): void {
-  const agent = leg.device.agent;
-  if (agent && (agent.state === 'ready' || agent.state === 'workingAfterCall')) setAgentState(ctx, leg.device, 'busy');
+export function onDeviceTalking(ctx: Ctx, dev: Device): void {
+  const agent = dev.agent;
+  if (agent && (agent.state === 'ready' || agent.state === 'workingAfterCall')) setAgentState(ctx, dev, 'busy');
 }
 
 export function onDeviceIdle(ctx: Ctx, dev: Device): void {

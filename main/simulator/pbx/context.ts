@@ -34,6 +34,8 @@ export interface Leg {
   /** Set on the transition that causes it; reported once, then reset. */
   cause?: CallCause;
   createdAt: number;
+  /** The calendar time of creation: the history record's creationDate/creationTime. */
+  createdDate: Date;
   alertingAt?: number;
   connectedAt?: number;
   everConnected: boolean;

@@ -18,8 +18,8 @@ export function formatTime(d: Date): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-function push(ctx: Ctx, entry: Omit<HistoryEntry, 'seq' | 'at'>): void {
-  ctx.history.push({ seq: ctx.nextHistorySeq++, at: ctx.today(), ...entry });
+function push(ctx: Ctx, entry: Omit<HistoryEntry, 'seq' | 'at'>, at: Date = ctx.today()): void {
+  ctx.history.push({ seq: ctx.nextHistorySeq++, at, ...entry });
 }
 
 export function recordCall(ctx: Ctx, leg: Leg, cause: HistoryCause): void {
@@ -37,7 +37,7 @@ export function recordCall(ctx: Ctx, leg: Leg, cause: HistoryCause): void {
     isConnected: leg.everConnected,
     cause,
     ...(leg.routedBy ? { routedBy: leg.routedBy.service } : {}),
-  });
+  }, leg.createdDate);
 }
 
 /** A call that never reached the device (busy, do not disturb) still belongs in its history. */

@@ -7,7 +7,7 @@ import type { CallInfo, CallLeg, Party } from '../../../common/telservices/struc
 import { othersOf, partyOfEnd, seconds, type Ctx, type Device, type Leg } from './context';
 import { permittedServices } from './permitted';
 import { recordCall } from './history';
-import { onDeviceIdle, onLegConnected } from './agents';
+import { onDeviceIdle, onDeviceTalking } from './agents';
 import { noteRoutedLegEnd } from './routing-points';
 
 function currentParties(leg: Leg): { other: Party; added?: Party[] } {
@@ -60,9 +60,10 @@ export function emitCall(ctx: Ctx, dev: Device): void {
   if (!call) return;
   ctx.emit(dev.number, { type: 'call', deviceNumber: dev.number, call });
   for (const leg of dev.legs) delete leg.cause;
-  const hadLegs = dev.legs.length > 0;
   dev.legs = dev.legs.filter((l) => l.state !== 'cleared');
-  if (hadLegs && dev.legs.length === 0) onDeviceIdle(ctx, dev);
+  // An agent follows its device's calls, after the call event (as a TelServer reports it).
+  if (dev.legs.length === 0) onDeviceIdle(ctx, dev);
+  else if (dev.legs.some((l) => l.state === 'connected')) onDeviceTalking(ctx, dev);
 }
 
 export function emitAll(ctx: Ctx, legs: readonly Leg[]): void {
@@ -79,8 +80,12 @@ export function canTakeCall(dev: Device): boolean {
   return dev.legs.length < 2;
 }
 
-export function newLeg(ctx: Ctx, dev: Device, init: Omit<Leg, 'kind' | 'device' | 'createdAt' | 'everConnected'>): Leg {
-  const leg: Leg = { kind: 'leg', device: dev, createdAt: ctx.clock.now(), everConnected: false, ...init };
+export function newLeg(
+  ctx: Ctx,
+  dev: Device,
+  init: Omit<Leg, 'kind' | 'device' | 'createdAt' | 'createdDate' | 'everConnected'>,
+): Leg {
+  const leg: Leg = { kind: 'leg', device: dev, createdAt: ctx.clock.now(), createdDate: ctx.today(), everConnected: false, ...init };
   if (dev.legs.length === 0) {
     dev.viewCounter += 1;
     dev.viewId = String(dev.viewCounter);
@@ -96,7 +101,6 @@ export function connectLeg(ctx: Ctx, leg: Leg): void {
   leg.state = 'connected';
   leg.connectedAt = ctx.clock.now();
   leg.everConnected = true;
-  onLegConnected(ctx, leg);
 }
 
 /**

@@ -39,8 +39,13 @@ describe('PBX model: agents', () => {
   it('busy on a call, working-after-call (the spec event) when it ends, ready after the timeout', () => {
     const h = harness({ workingAfterCallSeconds: 30 });
     expect(inbound(h)).toBe('8001');
+    const mark = h.mark();
     h.answer('8001');
-    expect(agentEvents(h, '8001').at(-1)?.state).toBe('busy');
+    // The call event first, then the agent event it causes.
+    expect(h.eventsOf('8001', mark).map((e) => (e.type === 'agent' ? e.agent.state : e.type === 'call' ? e.call.primCall?.state : e.type))).toEqual([
+      'connected',
+      'busy',
+    ]);
     h.ok({ type: 'dropCall', deviceNumber: '8001' });
     const spec = decodeEvent(specFixture('event-agent-1'));
     expect(h.eventsOf('8001').at(-1)).toStrictEqual(spec.type === 'agent' ? { ...spec, agent: { userID: 'agent8001', ...spec.agent } } : spec);

@@ -41,6 +41,15 @@ describe('PBX model: history', () => {
     ]);
   });
 
+  it('a record is dated when the call began, not when it ended', () => {
+    const { h, at } = dated(new Date(2024, 4, 1, 10, 0, 0));
+    h.call('1101', '1102');
+    at(new Date(2024, 4, 1, 10, 5, 0));
+    h.answer('1102');
+    h.ok({ type: 'dropCall', deviceNumber: '1102' });
+    expect(history(h, { deviceNumber: '1101' })[0]?.creationTime).toBe('10:00:00');
+  });
+
   it('filters: recordType, userID, startDate+startHour, endDate, search, limit', () => {
     const { h, at } = dated(new Date(2024, 0, 10, 9, 0, 0));
     h.pbx.injectInboundCall({ from: '0612345678', name: 'Bob Martin', to: '1101' });
