@@ -6,6 +6,7 @@
  *                                                             external party's number)
  *   POST /msg-waiting {deviceNumber, state:"on"|"off"}     -> {ok:true}
  *   GET /faults, POST /faults {…partial}, DELETE /faults   -> the faults now
+ *   DELETE /sessions/:device                               -> {ok:true} or 404 (sessionClosedByAdmin)
  *   POST /restart                                          -> {port}
  *   GET /state                                             -> sessions, faults, counters
  * POSTs must say `content-type: application/json` and the Host must be loopback: a web page the
@@ -98,8 +99,14 @@ async function route(control: SimulatorControl, req: IncomingMessage): Promise<[
     if (path === '/state') return [200, control.state()];
     if (path === '/calls') return [200, control.calls()];
     if (path === '/faults') return [200, control.state().faults];
-  } else if (method === 'DELETE' && path === '/faults') {
-    return [200, control.clearFaults()];
+  } else if (method === 'DELETE') {
+    if (path === '/faults') return [200, control.clearFaults()];
+    const session = /^\/sessions\/([^/]+)$/.exec(path);
+    if (session) {
+      const device = decodeURIComponent(session[1] as string);
+      if (!control.closeSession(device)) throw new HttpError(404, `no session on ${device}`);
+      return [200, { ok: true }];
+    }
   }
   throw new HttpError(404, `no route ${method} ${path}`);
 }

@@ -132,6 +132,9 @@ export class ScenarioPlayer {
         this.control.clearFaults();
         log('faults cleared');
         return;
+      case 'closeSession':
+        log(`session on ${step.deviceNumber} ${this.control.closeSession(step.deviceNumber) ? 'closed by the administrator' : 'was not open'}`);
+        return;
       case 'restart':
         log('restart');
         void this.control.restart().catch((e: unknown) => this.options.onError?.(step, e));

@@ -30,6 +30,8 @@ export const stepSchema = z.discriminatedUnion('do', [
   z.strictObject({ at, do: z.literal('msgWaiting'), deviceNumber: z.string().min(1), state: z.enum(['on', 'off']) }),
   faultsSchema.extend({ at, do: z.literal('faults') }),
   z.strictObject({ at, do: z.literal('clearFaults') }),
+  /** The administrator closes the session of a device (sessionClosedByAdmin). */
+  z.strictObject({ at, do: z.literal('closeSession'), deviceNumber: z.string().min(1) }),
   z.strictObject({ at, do: z.literal('restart') }),
 ]);
 export type ScenarioStep = z.infer<typeof stepSchema>;

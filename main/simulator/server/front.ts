@@ -37,7 +37,12 @@ function hostOf(socket: Socket): string {
 export class Front {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
-  private readonly http = createHttpServer((req, res) => void this.onHttp(req, res));
+  private readonly http = createHttpServer((req, res) => {
+    this.onHttp(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  });
 
   constructor(private readonly options: FrontOptions) {
     this.http.keepAliveTimeout = 5000;
@@ -175,7 +180,12 @@ export class Front {
       reply = REJECT;
     }
     if (faults.replyDelayMs > 0) await new Promise((r) => setTimeout(r, faults.replyDelayMs));
-    return { kind: 'reply', xml: encodeReply(reply) };
+    try {
+      return { kind: 'reply', xml: encodeReply(reply) };
+    } catch {
+      // The model produced a reply the codec refuses (a bug there): still answer something true.
+      return { kind: 'reply', xml: encodeReply({ kind: 'error', error: 'resourceError' }) };
+    }
   }
 }
 

@@ -39,6 +39,8 @@ export interface SimulatorControl {
   setMsgWaiting(deviceNumber: string, on: boolean): void;
   setFaults(change: Partial<Faults>): Faults;
   clearFaults(): Faults;
+  /** The administrator closes a device's session: its clients get sessionClosedByAdmin. */
+  closeSession(deviceNumber: string): boolean;
   /** Close every socket, lose every session, listen again on the same port. */
   restart(): Promise<void>;
   state(): SimulatorState;
@@ -109,6 +111,13 @@ export class Simulator implements SimulatorControl {
 
   clearFaults(): Faults {
     return this.core.setFaults({ ...NO_FAULTS });
+  }
+
+  closeSession(deviceNumber: string): boolean {
+    const session = this.core.sessions.get(deviceNumber);
+    if (!session) return false;
+    this.core.sessions.end(session, 'sessionClosedByAdmin');
+    return true;
   }
 
   async restart(): Promise<void> {

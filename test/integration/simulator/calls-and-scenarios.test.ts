@@ -77,6 +77,9 @@ describe('scenarios', () => {
         steps: [
           { at: 1000, do: 'inboundCall', id: 'c1', from: '+801', name: 'Marcel Jagger', to: '1101', talkMs: 3000 },
           { at: 9000, do: 'faults', linkDown: true },
+          { at: 9500, do: 'clearFaults' },
+          { at: 10_000, do: 'msgWaiting', deviceNumber: '1101', state: 'on' },
+          { at: 11_000, do: 'closeSession', deviceNumber: '1101' },
         ],
       }),
     );
@@ -93,6 +96,12 @@ describe('scenarios', () => {
     await log.waitFor(isCall('cleared'));
     clock.advance(5000);
     await log.waitFor((e) => e.type === 'session' && e.session === 'pbxlinkOutOfService');
+    clock.advance(500);
+    await log.waitFor((e) => e.type === 'session' && e.session === 'pbxlinkInService');
+    clock.advance(500);
+    await log.waitFor((e) => e.type === 'msgWaiting' && e.state === 'on');
+    clock.advance(1000);
+    await log.waitFor((e) => e.type === 'session' && e.session === 'sessionClosedByAdmin');
   });
 
   it('the demo rings 1101 with people from the directory; unanswered calls are given up', async () => {

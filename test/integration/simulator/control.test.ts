@@ -67,6 +67,17 @@ describe('control API', () => {
     expect(status).toBe(403);
   });
 
+  it('DELETE /sessions/:device closes it with sessionClosedByAdmin', async () => {
+    h = await harness({ controlPort: 0 });
+    const log = await h.listen();
+    await h.tcp.openSession({ deviceNumber: '1101', eventUDPPort: log.port });
+    const res = await fetch(`${h.sim.controlUrl ?? ''}/sessions/1101`, { method: 'DELETE' });
+    expect(res.status).toBe(200);
+    await log.waitFor((e) => e.type === 'session' && e.session === 'sessionClosedByAdmin');
+    expect(h.sim.control.state().sessions).toEqual([]);
+    expect((await fetch(`${h.sim.controlUrl ?? ''}/sessions/1101`, { method: 'DELETE' })).status).toBe(404);
+  });
+
   it('restarts: open connections are closed, the same port answers again', async () => {
     h = await harness({ controlPort: 0 });
     h.sim.control.setFaults({ noReply: true });

@@ -70,6 +70,22 @@ describe('raw TCP', () => {
     expect(await h.tcp.searchName({ name: 'martin' })).toEqual([MARTIN]);
   });
 
+  it('ends each UDP event with the end-of-PDU sequence too', async () => {
+    h = await harness({ endOfPdu: '<EOP>' });
+    const { createSocket } = await import('node:dgram');
+    const udp = createSocket('udp4');
+    await new Promise<void>((r) => udp.bind(0, '127.0.0.1', () => r()));
+    try {
+      const datagram = new Promise<string>((r) => udp.once('message', (m) => r(m.toString('utf8'))));
+      await h.tcp.openSession({ deviceNumber: '1101', eventUDPPort: String(udp.address().port) });
+      h.sim.control.setMsgWaiting('1101', true);
+      const text = await datagram;
+      expect(text.endsWith('</TelServiceEvent><EOP>')).toBe(true);
+    } finally {
+      udp.close();
+    }
+  });
+
   it('answers noOpenSession to a request that needs a session', async () => {
     h = await harness();
     expect(await errorCode(h.tcp.dropCall({ deviceNumber: '1101' }))).toBe('noOpenSession');
