@@ -120,6 +120,11 @@ export class Line extends Emitter<LineEvents> {
     return this.#settings.deviceNumber;
   }
 
+  /** The UDP port events arrive on (undefined in poll mode): diagnostics, the benchmark. */
+  get eventPort(): number | undefined {
+    return this.#udp?.port;
+  }
+
   get link(): LineLink {
     return this.#link;
   }
