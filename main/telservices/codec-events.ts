@@ -78,5 +78,6 @@ export function readEventContent(children: readonly XmlNode[]): TelEvent {
     }
   }
   if (body === undefined) throw new DecodeFault('missing <event>');
-  return deviceNumber === undefined ? body : { ...body, deviceNumber };
+  if (deviceNumber !== undefined) (body as TelEvent).deviceNumber = deviceNumber; // our own fresh object
+  return body;
 }

@@ -37,12 +37,20 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
+// ASCII name characters: 1 = may start a name, 2 = may only continue one. Anything >= 0x80 may do both.
+const NAME_TABLE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const start = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+  const more = (c >= 48 && c <= 57) || c === 45 || c === 46;
+  NAME_TABLE[c] = start ? 1 : more ? 2 : 0;
+}
+
 function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c >= 0x80;
+  return c < 128 ? NAME_TABLE[c] === 1 : c === c; // NaN (past the end) is not a name start
 }
 
 function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+  return c < 128 ? NAME_TABLE[c] !== 0 : c === c;
 }
 
 /**
@@ -67,6 +75,13 @@ function readName(xml: string, from: number): number {
 
 function truncated(what: string): DecodeFault {
   return new DecodeFault(`not well-formed XML: ${what} (truncated document?)`);
+}
+
+/** Cheap pre-check (length and first character) before slicing a name to compare it. */
+function mayBeReserved(xml: string, from: number, to: number): boolean {
+  const len = to - from;
+  const c = xml.charCodeAt(from);
+  return (len === 9 && (c === 95 || c === 112)) || (len === 11 && c === 99);
 }
 
 function isReservedName(name: string): boolean {
@@ -117,13 +132,24 @@ function isCutMarkup(rest: string): boolean {
   return '<!--'.startsWith(rest) || '<![CDATA['.startsWith(rest) || '<!DOCTYPE'.startsWith(rest);
 }
 
+/** Whether xml[a, a+len) and xml[b, b+len) hold the same characters (no substring allocated). */
+function sameName(xml: string, a: number, b: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (xml.charCodeAt(a + k) !== xml.charCodeAt(b + k)) return false;
+  return true;
+}
+
+// The open elements, as (start, length) of their names in the document: the hot path slices
+// nothing. Shared by every call: the scan is synchronous and never re-entered.
+const openAt = new Int32Array(MAX_DEPTH);
+const openLen = new Int32Array(MAX_DEPTH);
+
 export function scanDocument(xml: string): ScanResult {
   const n = xml.length;
   if (n > MAX_DOCUMENT_LENGTH) {
     throw new DecodeFault(`document too large (${n} characters, limit ${MAX_DOCUMENT_LENGTH})`);
   }
   const start = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const stack: string[] = [];
+  let depth = 0;
   let root: string | undefined;
   let hasCdata = false;
   let hasReservedName = false;
@@ -131,7 +157,7 @@ export function scanDocument(xml: string): ScanResult {
   for (;;) {
     const lt = xml.indexOf('<', i);
     const textEnd = lt === -1 ? n : lt;
-    if (stack.length === 0) {
+    if (depth === 0) {
       for (let k = i; k < textEnd; k++) {
         if (!isBlank(xml.charCodeAt(k))) {
           throw new DecodeFault(root === undefined ? 'not XML: text before the root element' : 'not well-formed XML: content after the root element');
@@ -141,15 +167,27 @@ export function scanDocument(xml: string): ScanResult {
     if (lt === -1) break;
     const c1 = xml.charCodeAt(lt + 1);
     if (c1 === SLASH) {
+      // Fast path: `</name>` closing the element we expect.
+      if (depth > 0) {
+        const len = openLen[depth - 1] ?? 0;
+        if (xml.charCodeAt(lt + 2 + len) === GT && sameName(xml, openAt[depth - 1] ?? 0, lt + 2, len)) {
+          depth--;
+          i = lt + 3 + len;
+          continue;
+        }
+      }
       const nameEnd = readName(xml, lt + 2);
       let k = nameEnd;
       while (k < n && isBlank(xml.charCodeAt(k))) k++;
       if (k >= n) throw truncated('a closing tag is cut');
       if (nameEnd === lt + 2 || xml.charCodeAt(k) !== GT) throw new DecodeFault('not well-formed XML: bad closing tag');
-      const name = xml.slice(lt + 2, nameEnd);
-      const open = stack.pop();
-      if (open !== name) {
-        throw new DecodeFault(open === undefined ? `not well-formed XML: </${name}> closes nothing` : `not well-formed XML: </${name}> closes <${open}>`);
+      const len = nameEnd - lt - 2;
+      if (depth === 0) throw new DecodeFault(`not well-formed XML: </${xml.slice(lt + 2, nameEnd)}> closes nothing`);
+      depth--;
+      const at = openAt[depth] ?? 0;
+      if (openLen[depth] !== len || !sameName(xml, at, lt + 2, len)) {
+        const open = xml.slice(at, at + (openLen[depth] ?? 0));
+        throw new DecodeFault(`not well-formed XML: </${xml.slice(lt + 2, nameEnd)}> closes <${open}>`);
       }
       i = k + 1;
     } else if (c1 === BANG) {
@@ -158,7 +196,7 @@ export function scanDocument(xml: string): ScanResult {
         if (end === -1) throw truncated('a comment is not closed');
         i = end + 3;
       } else if (xml.startsWith('<![CDATA[', lt)) {
-        if (stack.length === 0) throw new DecodeFault('not well-formed XML: CDATA outside the root element');
+        if (depth === 0) throw new DecodeFault('not well-formed XML: CDATA outside the root element');
         const end = xml.indexOf(']]>', lt + 9);
         if (end === -1) throw truncated('a CDATA section is not closed');
         hasCdata = true;
@@ -178,23 +216,27 @@ export function scanDocument(xml: string): ScanResult {
       if (lt + 1 >= n) throw truncated('a tag is cut');
       const nameEnd = readName(xml, lt + 1);
       if (nameEnd === lt + 1) throw new DecodeFault('not well-formed XML: bad tag');
-      const name = xml.slice(lt + 1, nameEnd);
-      const gt = xml.charCodeAt(nameEnd) === GT ? nameEnd : skipAttributes(xml, nameEnd, name);
+      const gt = xml.charCodeAt(nameEnd) === GT ? nameEnd : skipAttributes(xml, nameEnd, xml.slice(lt + 1, nameEnd));
       const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
-      if (stack.length === 0) {
+      if (depth === 0) {
         if (root !== undefined) throw new DecodeFault('not well-formed XML: more than one root element');
-        root = name;
+        root = xml.slice(lt + 1, nameEnd);
       }
-      if (!hasReservedName && isReservedName(name)) hasReservedName = true;
+      if (!hasReservedName && mayBeReserved(xml, lt + 1, nameEnd) && isReservedName(xml.slice(lt + 1, nameEnd))) hasReservedName = true;
       if (!selfClosing) {
-        stack.push(name);
-        if (stack.length > MAX_DEPTH) throw new DecodeFault(`elements nested deeper than ${MAX_DEPTH}`);
+        if (depth === MAX_DEPTH) throw new DecodeFault(`elements nested deeper than ${MAX_DEPTH}`);
+        openAt[depth] = lt + 1;
+        openLen[depth] = nameEnd - lt - 1;
+        depth++;
       }
       i = gt + 1;
     }
   }
   if (root === undefined) throw new DecodeFault(n === start ? 'empty document' : 'not XML: no root element');
-  if (stack.length > 0) throw truncated(`<${stack[stack.length - 1] ?? root}> is not closed`);
+  if (depth > 0) {
+    const at = openAt[depth - 1] ?? 0;
+    throw truncated(`<${xml.slice(at, at + (openLen[depth - 1] ?? 0))}> is not closed`);
+  }
   return { root, start, hasCdata, hasReservedName };
 }
 
