@@ -102,6 +102,11 @@ export function mergeConfig(current: RoutingPointConfig, update: RoutingPointCon
 export function noteRoutedLegEnd(leg: Leg, alertingMs: number, connectedMs: number | undefined, abandoned: boolean): void {
   const rp = leg.routedBy;
   if (!rp) return;
+  if (connectedMs === undefined && abandoned && isImmediateAbandon(rp, alertingMs)) {
+    // Too short to mean anything: the statistics ignore it but for this counter.
+    rp.stats.abandonedImmediately += 1;
+    return;
+  }
   rp.stats.alerting.push(alertingMs);
   if (connectedMs !== undefined) {
     rp.stats.connected += 1;
@@ -109,4 +114,10 @@ export function noteRoutedLegEnd(leg: Leg, alertingMs: number, connectedMs: numb
   } else if (abandoned) {
     rp.stats.abandonedOnAgent += 1;
   }
+}
+
+/** statisticsIncomingCallImmediateAbandonTimeout (seconds): abandoned sooner than this is "immediately". */
+export function isImmediateAbandon(rp: RoutingPoint, waitedMs: number): boolean {
+  const t = rp.config.statisticsIncomingCallImmediateAbandonTimeout;
+  return t !== undefined && /^\d+$/.test(t) && waitedMs < Number(t) * 1000;
 }

@@ -3,6 +3,7 @@ import type { CallServiceName, CallStateName, ProtocolErrorName } from '../../..
 import type { TelReply, TelResult } from '../../../../common/telservices/replies';
 import { othersOf, partyOfEnd, type Call, type Ctx, type Device, type End, type Leg } from '../context';
 import { permittedServices } from '../permitted';
+import { isImmediateAbandon } from '../routing-points';
 import { detachLeg, emitAll, emitCall } from '../view';
 
 export const OK: TelReply = { kind: 'result', result: { type: 'standard' } };
@@ -73,8 +74,13 @@ function releaseEnd(ctx: Ctx, end: End): void {
     case 'queued': {
       const rp = end.rp;
       rp.queue = rp.queue.filter((q) => q !== end);
-      rp.stats.queued.push(ctx.clock.now() - end.since);
-      rp.stats.abandonedOnQueue += 1;
+      const waited = ctx.clock.now() - end.since;
+      if (isImmediateAbandon(rp, waited)) {
+        rp.stats.abandonedImmediately += 1;
+      } else {
+        rp.stats.queued.push(waited);
+        rp.stats.abandonedOnQueue += 1;
+      }
       end.call.ends = end.call.ends.filter((e) => e !== end);
       return;
     }

@@ -176,4 +176,22 @@ describe('PBX model: statistics', () => {
       ['8005', undefined],
     ]);
   });
+
+  it('calls abandoned sooner than statisticsIncomingCallImmediateAbandonTimeout count apart', () => {
+    const h = harness();
+    h.ok({ type: 'updateRoutingPoint', service: 'service1', config: { statisticsIncomingCallImmediateAbandonTimeout: '3' } });
+    h.pbx.injectInboundCall({ from: '0611111111', to: '8000' });
+    h.clock.advance(2_000);
+    h.pbx.externalHangup('0611111111');
+    h.pbx.injectInboundCall({ from: '0622222222', to: '8000' });
+    h.clock.advance(4_000);
+    h.pbx.externalHangup('0622222222');
+    const r = h.exec({ type: 'queryRoutingPointStatistics', service: 'service1', statisticsType: 'total' });
+    if (r.kind !== 'result' || r.result.type !== 'routingPointStatistics' || r.result.statistics.type !== 'total') throw new Error('no total');
+    expect(r.result.statistics.total).toMatchObject({
+      incomingCallsAbandoneddImmediatelCount: '1',
+      incomingCallsAbandonedOnAgentCount: '1',
+      incomingCallsAlertingDuration: '00:00:04',
+    });
+  });
 });
