@@ -5,23 +5,13 @@
  */
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import { CtiError } from '../../common/errors';
-import type { TelEvent, TelEventType } from '../../common/telservices/events';
+import type { TelEvent } from '../../common/telservices/events';
 import { decodeEvent } from './codec';
 import { splitDatagram } from './framing';
-import { Subscribers } from './subscribers';
+import { EventHub } from './event-hub';
 import { preview } from './transport';
 
-export type EventOf<T extends TelEventType> = Extract<TelEvent, { type: T }>;
-
-export interface DroppedEvent {
-  /** Why it was dropped, for the log. */
-  reason: string;
-  /** 'malformedReply' for unreadable bytes; the session uses 'invalidArgument' for another device's event. */
-  code: CtiError['code'];
-  /** The first bytes of the offending PDU (never the whole datagram). */
-  start: string;
-  from?: { address: string; port: number };
-}
+export type { DroppedEvent, EventOf } from './event-hub';
 
 export interface UdpEventListenerOptions {
   /** 0 (default) lets the OS pick; read the chosen one from `port`. */
@@ -32,19 +22,16 @@ export interface UdpEventListenerOptions {
   maxBytes?: number;
 }
 
-export class UdpEventListener {
-  private readonly byType = new Map<TelEventType, Subscribers<TelEvent>>();
-  private readonly any = new Subscribers<TelEvent>();
-  private readonly dropped = new Subscribers<DroppedEvent>();
-  private readonly errors = new Subscribers<CtiError>();
+export class UdpEventListener extends EventHub {
   private closed = false;
 
   private constructor(
     private readonly socket: Socket,
     private readonly opts: UdpEventListenerOptions,
   ) {
+    super();
     socket.on('message', (msg, rinfo) => this.onDatagram(msg, rinfo));
-    socket.on('error', (e) => this.reportError(new CtiError('network', `UDP event socket: ${e.message}`)));
+    socket.on('error', (e) => this.emitError(new CtiError('network', `UDP event socket: ${e.message}`)));
   }
 
   /** Binds the socket; rejects with CtiError('network') if the port cannot be bound. */
@@ -66,31 +53,6 @@ export class UdpEventListener {
 
   get port(): number {
     return this.socket.address().port;
-  }
-
-  /** Subscribes to one event type; returns the unsubscribe function. */
-  on<T extends TelEventType>(type: T, fn: (event: EventOf<T>) => void): () => void {
-    let subs = this.byType.get(type);
-    if (!subs) {
-      subs = new Subscribers<TelEvent>();
-      this.byType.set(type, subs);
-    }
-    return subs.add(fn as (event: TelEvent) => void);
-  }
-
-  /** Every event, whatever its type. */
-  onEvent(fn: (event: TelEvent) => void): () => void {
-    return this.any.add(fn);
-  }
-
-  /** Datagrams (or PDUs in them) that could not be decoded. */
-  onDropped(fn: (dropped: DroppedEvent) => void): () => void {
-    return this.dropped.add(fn);
-  }
-
-  /** Socket errors after binding and exceptions thrown by subscribers. */
-  onError(fn: (err: CtiError) => void): () => void {
-    return this.errors.add(fn);
   }
 
   async close(): Promise<void> {
@@ -116,25 +78,14 @@ export class UdpEventListener {
         this.drop(e, pdu, rinfo);
         continue;
       }
-      this.deliver(event);
+      this.emitEvent(event);
     }
-  }
-
-  private deliver(event: TelEvent): void {
-    const onThrow = (e: unknown): void =>
-      this.reportError(new CtiError('internal', `event subscriber threw: ${e instanceof Error ? e.message : String(e)}`));
-    this.byType.get(event.type)?.emit(event, onThrow);
-    this.any.emit(event, onThrow);
   }
 
   private drop(err: unknown, text: string, rinfo: RemoteInfo): void {
     const cti = err instanceof CtiError ? err : new CtiError('malformedReply', String(err));
     const from = { address: rinfo.address, port: rinfo.port };
-    this.dropped.emit({ reason: cti.message, code: cti.code, start: preview(text), from });
-  }
-
-  private reportError(err: CtiError): void {
-    this.errors.emit(err);
+    this.emitDropped({ reason: cti.message, code: cti.code, start: preview(text), from });
   }
 
   private framing(): { endOfPdu?: string; maxBytes?: number } {

@@ -13,10 +13,11 @@
  */
 import { CtiError } from '../../common/errors';
 import type { EventUpdate } from '../../common/telservices/enums';
-import type { TelEvent, TelEventType } from '../../common/telservices/events';
+import type { TelEvent } from '../../common/telservices/events';
 import type { OpenSessionRequest } from '../../common/telservices/requests';
 import { TelClient } from './client';
-import { UdpEventListener, type DroppedEvent, type EventOf } from './events';
+import { EventHub, type DroppedEvent } from './event-hub';
+import { UdpEventListener } from './events';
 import { IdleTimer } from './keepalive';
 import { SnapshotPoller } from './poller';
 import { Subscribers } from './subscribers';
@@ -71,7 +72,8 @@ export interface CloseOptions {
   actualCloseSessionTimeoutS?: number;
 }
 
-export class TelSession {
+/** Subscriptions (on, onEvent, onDropped, onError) come from EventHub; onStatus is the session's own. */
+export class TelSession extends EventHub {
   /** Requests through this client are cancelled on close and count as activity for the keep-alive. */
   readonly client: TelClient;
   private readonly base: TelClient;
@@ -83,12 +85,9 @@ export class TelSession {
   private opening: Promise<void> | null = null;
   private closing: Promise<void> | null = null;
   private readonly statusSubs = new Subscribers<StatusChange>();
-  private readonly eventSubs = new Map<TelEventType, Subscribers<TelEvent>>();
-  private readonly anySubs = new Subscribers<TelEvent>();
-  private readonly droppedSubs = new Subscribers<DroppedEvent>();
-  private readonly errorSubs = new Subscribers<CtiError>();
 
   constructor(private readonly opts: TelSessionOptions) {
+    super();
     this.base = new TelClient(opts.transport);
     this.client = new TelClient({
       request: async (xml: string, ropts: RequestOptions = {}) => {
@@ -119,22 +118,6 @@ export class TelSession {
 
   onStatus(fn: (change: StatusChange) => void): () => void {
     return this.statusSubs.add(fn);
-  }
-  on<T extends TelEventType>(type: T, fn: (event: EventOf<T>) => void): () => void {
-    let subs = this.eventSubs.get(type);
-    if (!subs) this.eventSubs.set(type, (subs = new Subscribers<TelEvent>()));
-    return subs.add(fn as (event: TelEvent) => void);
-  }
-  onEvent(fn: (event: TelEvent) => void): () => void {
-    return this.anySubs.add(fn);
-  }
-  /** Events dropped: unreadable datagrams, events of another device. */
-  onDropped(fn: (dropped: DroppedEvent) => void): () => void {
-    return this.droppedSubs.add(fn);
-  }
-  /** Problems that do not change the status: a failed poll or keep-alive, a throwing subscriber. */
-  onError(fn: (err: CtiError) => void): () => void {
-    return this.errorSubs.add(fn);
   }
 
   /** idle/closed/failed -> opening -> open (or failed, rejecting with the cause). */
@@ -173,8 +156,8 @@ export class TelSession {
         }
         this.listener = listener;
         listener.onEvent((e) => this.route(e));
-        listener.onDropped((d) => this.dropped(d));
-        listener.onError((e) => this.error(e));
+        listener.onDropped((d) => this.reportDropped(d));
+        listener.onError((e) => this.reportError(e));
         req.eventUDPPort = String(listener.port);
       }
       if (this.opts.eventUpdate) req.eventUpdate = this.opts.eventUpdate;
@@ -240,7 +223,7 @@ export class TelSession {
       ...(events.marginMs !== undefined && { marginMs: events.marginMs }),
       ...(events.backoff && { backoff: events.backoff }),
       onEvent: (e) => this.route(e),
-      onError: (err, attempt, retryInMs) => this.error(err, `poll failed (attempt ${attempt}, retry in ${retryInMs} ms)`),
+      onError: (err, attempt, retryInMs) => this.reportError(err, `poll failed (attempt ${attempt}, retry in ${retryInMs} ms)`),
     });
     this.poller = poller;
     poller.start();
@@ -265,7 +248,7 @@ export class TelSession {
         await this.lost(`keep-alive: ${err.message}`);
         return;
       }
-      this.error(err, 'keep-alive failed');
+      this.reportError(err, 'keep-alive failed');
     }
   }
 
@@ -277,29 +260,27 @@ export class TelSession {
 
   private route(event: TelEvent): void {
     if (event.deviceNumber !== undefined && event.deviceNumber !== this.opts.deviceNumber) {
-      this.dropped({
+      this.reportDropped({
         reason: `event for device ${event.deviceNumber} reached the session of ${this.opts.deviceNumber}`,
         code: 'invalidArgument',
         start: event.type,
       });
       return;
     }
-    const onThrow = (e: unknown): void => this.error(new CtiError('internal', `event subscriber threw: ${String(e)}`));
-    this.eventSubs.get(event.type)?.emit(event, onThrow);
-    this.anySubs.emit(event, onThrow);
+    this.emitEvent(event);
     if (event.type === 'session' && event.session.startsWith('sessionClosedBy') && this.statusNow === 'open') {
       void this.lost(`server: ${event.session}`);
     }
   }
 
-  private dropped(d: DroppedEvent): void {
+  private reportDropped(d: DroppedEvent): void {
     this.opts.log?.(`session ${this.opts.deviceNumber}: dropped event (${d.reason}): ${d.start}`);
-    this.droppedSubs.emit(d);
+    this.emitDropped(d);
   }
 
-  private error(err: CtiError, context?: string): void {
+  private reportError(err: CtiError, context?: string): void {
     this.opts.log?.(`session ${this.opts.deviceNumber}: ${context ? `${context}: ` : ''}${err.code}: ${err.message}`);
-    this.errorSubs.emit(err);
+    this.emitError(err);
   }
 
   private transition(to: SessionStatus, reason?: string): void {
@@ -308,7 +289,7 @@ export class TelSession {
     this.statusNow = to;
     const change: StatusChange = reason === undefined ? { from, to, at: Date.now() } : { from, to, reason, at: Date.now() };
     this.opts.log?.(`session ${this.opts.deviceNumber}: ${from} -> ${to}${reason ? ` (${reason})` : ''}`);
-    this.statusSubs.emit(change, (e) => this.error(new CtiError('internal', `status subscriber threw: ${String(e)}`)));
+    this.statusSubs.emit(change, (e) => this.reportError(new CtiError('internal', `status subscriber threw: ${String(e)}`)));
   }
 }
 
