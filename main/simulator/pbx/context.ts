@@ -147,6 +147,7 @@ export interface Settings {
   externalAnswerDelayMs: number;
   workingAfterCallSeconds: number;
   dialDelayMs: number;
+  historyLimit: number;
 }
 
 export interface Ctx {

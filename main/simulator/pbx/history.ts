@@ -20,6 +20,8 @@ export function formatTime(d: Date): string {
 
 function push(ctx: Ctx, entry: Omit<HistoryEntry, 'seq' | 'at'>, at: Date = ctx.today()): void {
   ctx.history.push({ seq: ctx.nextHistorySeq++, at, ...entry });
+  const excess = ctx.history.length - ctx.settings.historyLimit;
+  if (excess > 0) ctx.history.splice(0, excess);
 }
 
 export function recordCall(ctx: Ctx, leg: Leg, cause: HistoryCause): void {

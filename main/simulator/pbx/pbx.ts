@@ -43,6 +43,7 @@ export class Pbx {
         externalAnswerDelayMs: options.externalAnswerDelayMs ?? 2_000,
         workingAfterCallSeconds: options.workingAfterCallSeconds ?? 30,
         dialDelayMs: options.dialDelayMs ?? 0,
+        historyLimit: Math.max(1, options.historyLimit ?? 10_000),
       },
       startedAt: clock.now(),
       startDate: today(),

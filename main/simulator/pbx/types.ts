@@ -45,6 +45,8 @@ export interface PbxOptions {
   today?: () => Date;
   /** Time between originated and delivered (default 0: delivered at once). */
   dialDelayMs?: number;
+  /** History records kept (oldest dropped first), so a long-running simulator stays small. Default 10000. */
+  historyLimit?: number;
   /** Told of a bug caught inside the model (a request answered resourceError, a timer that failed). */
   onInternalError?: (error: unknown) => void;
 }

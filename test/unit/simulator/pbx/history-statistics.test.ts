@@ -41,6 +41,19 @@ describe('PBX model: history', () => {
     ]);
   });
 
+  it('keeps at most historyLimit records, dropping the oldest', () => {
+    const h = harness({ historyLimit: 3 });
+    for (const to of ['1102', '1103', '1104']) {
+      h.call('1101', to);
+      h.ok({ type: 'dropCall', deviceNumber: '1101' });
+    }
+    expect(history(h).map((r) => [r.deviceNumber, r.otherParty?.number])).toEqual([
+      ['1104', '1101'],
+      ['1101', '1104'],
+      ['1103', '1101'],
+    ]);
+  });
+
   it('a record is dated when the call began, not when it ended', () => {
     const { h, at } = dated(new Date(2024, 4, 1, 10, 0, 0));
     h.call('1101', '1102');
