@@ -148,6 +148,15 @@ describe('TcpTransport on loopback', () => {
     expect((await rejection(t.request(REQ))).code).toBe('malformedReply');
   });
 
+  it('50 concurrent requests, one connection each, all answered and all closed', async () => {
+    const s = await start({ handler: (xml) => ({ kind: 'reply', xml: STANDARD_RESULT.replace('<standard/>', `<standard/><!--${xml.length}-->`), chunks: 2 }) });
+    const t = new TcpTransport({ host: s.host, port: s.port });
+    const replies = await Promise.all(Array.from({ length: 50 }, () => t.request(REQ)));
+    expect(replies.every((r) => r.startsWith('<TelServiceReturn>') && r.endsWith('</TelServiceReturn>'))).toBe(true);
+    expect(s.requests).toHaveLength(50);
+    await waitFor(() => s.openConnections === 0);
+  });
+
   it('abort signal -> cancelled, before and during the request', async () => {
     const s = await start({ handler: () => ({ kind: 'hang' }) });
     const t = new TcpTransport({ host: s.host, port: s.port });
