@@ -43,7 +43,8 @@ const PRELOAD_ONLY = {
   message: 'The preload imports only electron and common/.',
 };
 
-const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+// typescript-eslint's version of the rule: same options, plus allowTypeImports per pattern.
+const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
 
 /** Later entries override earlier ones for the files they match. */
 const LAYERS = [
@@ -54,8 +55,9 @@ const LAYERS = [
   { files: ['common/**'], rules: restrict(COMMON_ONLY_PURE, OUT_OF_COMMON) },
   { files: ['renderer/**'], rules: restrict(ELECTRON, NODE_BUILTIN, INTO_MAIN, INTO_PRELOAD) },
   { files: ['preload/**'], rules: restrict(PRELOAD_ONLY, INTO_MAIN, INTO_RENDERER) },
-  // Tests exercise every layer (the preload bridge, renderer modules); Electron stays mocked.
-  { files: ['test/**'], rules: restrict(ELECTRON) },
+  // Tests exercise every layer (the preload bridge, renderer modules); Electron stays mocked,
+  // so only its types may be imported.
+  { files: ['test/**'], rules: restrict({ ...ELECTRON, allowTypeImports: true }) },
   // Renderer tests render components: they may import renderer/**, never main/ or Node.
   { files: ['test/unit/renderer/**'], rules: restrict(ELECTRON, NODE_BUILTIN, INTO_MAIN, INTO_PRELOAD) },
 ];
