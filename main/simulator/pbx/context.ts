@@ -123,6 +123,7 @@ export interface RoutingPoint {
   lastAgent?: string;
   queue: QueuedEnd[];
   stats: RoutingPointStats;
+  cancelServiceTimeout?: () => void;
 }
 
 export interface HistoryEntry {

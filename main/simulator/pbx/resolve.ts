@@ -8,6 +8,7 @@ import type { Party } from '../../../common/telservices/structures';
 import { partyOfDevice, type Ctx, type Device, type RoutingPoint } from './context';
 import { classify } from './plan';
 import { canTakeCall } from './view';
+import { isWorkingTime } from './working-hours';
 
 /** How a call reached its destination other than by direct dialling. */
 export interface Redirect {
@@ -78,7 +79,9 @@ export function resolve(ctx: Ctx, number: string, callerInternal: boolean, redir
       return plan;
     }
     case 'routingPoint':
-      if (!isRunning(dest.rp)) return { kind: 'fail', cause: 'destNotObtainable', rp: dest.rp };
+      if (!isRunning(dest.rp) || !isWorkingTime(dest.rp.config, ctx.today())) {
+        return { kind: 'fail', cause: 'destNotObtainable', rp: dest.rp };
+      }
       return redirect ? { kind: 'routingPoint', rp: dest.rp, redirect } : { kind: 'routingPoint', rp: dest.rp };
     case 'external':
       return redirect ? { kind: 'external', number: dest.number, redirect } : { kind: 'external', number: dest.number };

@@ -35,6 +35,19 @@ function act(ctx: Ctx, rp: RoutingPoint, action: RoutingPointAction): TelReply {
   return OK;
 }
 
+/** serviceTimeout (seconds): the server stops the routing point by itself once it has run that long. */
+function armServiceTimeout(ctx: Ctx, rp: RoutingPoint): void {
+  rp.cancelServiceTimeout?.();
+  delete rp.cancelServiceTimeout;
+  const t = rp.config.serviceTimeout;
+  if (t === undefined || !/^\d+$/.test(t) || Number(t) <= 0 || rp.state === 'stopped') return;
+  const startedAt = rp.startedAt;
+  rp.cancelServiceTimeout = ctx.later(Math.max(0, startedAt + Number(t) * 1000 - ctx.clock.now()), () => {
+    delete rp.cancelServiceTimeout;
+    if (rp.startedAt === startedAt && rp.state !== 'stopped') act(ctx, rp, 'stop');
+  });
+}
+
 export function routingPointRequest(ctx: Ctx, req: RoutingPointRequest): TelReply {
   const rp = ctx.routingPoints.get(req.service);
   if (!rp) return fail('reject');
@@ -60,19 +73,24 @@ export function startRoutingPoint(ctx: Ctx, req: StartRoutingPointRequest): TelR
     // A new routing point (an outbound campaign from a template): it has no number of its own.
     const template = req.template ? ctx.routingPoints.get(req.template) : undefined;
     const config = mergeConfig(template?.config ?? {}, req.config);
-    ctx.routingPoints.set(req.service, newRoutingPoint(req.service, ctx.clock.now(), undefined, config));
+    const rp = newRoutingPoint(req.service, ctx.clock.now(), undefined, config);
+    ctx.routingPoints.set(req.service, rp);
+    armServiceTimeout(ctx, rp);
     return OK;
   }
   if (existing.state !== 'stopped') return fail('pbxReject');
   existing.config = mergeConfig(existing.config, req.config);
   existing.startedAt = ctx.clock.now();
-  return act(ctx, existing, 'start');
+  const reply = act(ctx, existing, 'start');
+  armServiceTimeout(ctx, existing);
+  return reply;
 }
 
 export function updateRoutingPoint(ctx: Ctx, req: UpdateRoutingPointRequest): TelReply {
   const rp = ctx.routingPoints.get(req.service);
   if (!rp) return fail('reject');
   rp.config = mergeConfig(rp.config, req.config);
+  if (req.config?.serviceTimeout !== undefined) armServiceTimeout(ctx, rp);
   dispatchQueues(ctx);
   return OK;
 }

@@ -185,4 +185,34 @@ describe('PBX model: routing points', () => {
     expect(h.callsOf('1101').at(-1)?.primCall?.state).toBe('queued');
     expect(h.callsOf('1102').at(-1)?.primCall).toMatchObject({ state: 'failed', cause: 'destNotObtainable' });
   });
+
+  it('outside its working hours or on a non-working day, a routing point sends calls to the failure route', () => {
+    let now = new Date(2024, 0, 10, 7, 59); // a Wednesday
+    const h = harness({ today: () => now });
+    h.ok({ type: 'updateRoutingPoint', service: 'service1', config: { workingHours: '8:00/12:00,13/17', nonWorkingDaysOfWeek: '1,7', nonWorkingDays: '25-12' } });
+    const outcome = (): string | undefined => {
+      h.ok({ type: 'makeCall', deviceNumber: '1101', calledDeviceNumber: '8000' });
+      const state = h.callsOf('1101').at(-1)?.primCall?.state;
+      h.ok({ type: 'dropCall', deviceNumber: '1101' });
+      return state;
+    };
+    expect(outcome()).toBe('failed');
+    now = new Date(2024, 0, 10, 8, 0);
+    expect(outcome()).toBe('delivered');
+    now = new Date(2024, 0, 10, 12, 30);
+    expect(outcome()).toBe('failed');
+    now = new Date(2024, 0, 13, 9, 0); // a Saturday
+    expect(outcome()).toBe('failed');
+    now = new Date(2024, 11, 25, 9, 0);
+    expect(outcome()).toBe('failed');
+  });
+
+  it('serviceTimeout: the server stops the routing point by itself', () => {
+    const h = harness();
+    h.ok({ type: 'startRoutingPoint', service: 'camp1', config: { serviceTimeout: '60' } });
+    h.clock.advance(59_999);
+    expect(h.exec({ type: 'queryRoutingPointState', service: 'camp1' })).toEqual({ kind: 'result', result: { type: 'routingPointState', state: 'started-running' } });
+    h.clock.advance(1);
+    expect(h.exec({ type: 'queryRoutingPointState', service: 'camp1' })).toEqual({ kind: 'result', result: { type: 'routingPointState', state: 'stopped' } });
+  });
 });
