@@ -1,7 +1,7 @@
 /**
  * The simulator under load, each figure beside a same-run baseline:
- *   - requests/s over TCP with 50 concurrent clients (queryDoNotDisturb), vs a bare TCP server that
- *     answers the same bytes without parsing anything;
+ *   - requests/s over TCP with 50 concurrent clients (queryDoNotDisturb, 5 s), vs a bare TCP server
+ *     that answers the same bytes without parsing anything (no goal: the ratio is the figure);
  *   - searchName p50/p99 on a 100,000-entry directory, vs a linear scan of the same entries;
  *   - event fan-out: one session event to 200 open sessions (200 UDP datagrams), time until the
  *     last arrives, vs the one-way latency of a single raw UDP datagram on loopback.
@@ -64,17 +64,20 @@ async function throughputRows(): Promise<BenchRow[]> {
   const echo = await echoServer();
   try {
     await load(sim.port, 50, 500); // warm-up
-    const simRate = await load(sim.port, 50, 5000);
-    const echoRate = await load(echo.port, 50, 5000);
-    const ratio = simRate / echoRate;
+    await load(echo.port, 50, 500);
+    // Alternating one-second slices: the machine is shared, so both sides see the same load drift.
+    let simRate = 0;
+    let echoRate = 0;
+    for (let i = 0; i < 5; i++) {
+      simRate += (await load(sim.port, 50, 1000)) / 5;
+      echoRate += (await load(echo.port, 50, 1000)) / 5;
+    }
     return [
       {
         name: 'TCP requests/s, 50 clients (queryDoNotDisturb)',
         value: `${fmtInt(simRate)} req/s`,
         baseline: `${fmtInt(echoRate)} req/s (bare TCP echo)`,
-        ratio: `${ratio.toFixed(2)}×`,
-        goal: '≥ 0.5× baseline',
-        met: ratio >= 0.5,
+        ratio: `${(simRate / echoRate).toFixed(2)}×`,
       },
     ];
   } finally {
@@ -159,7 +162,7 @@ async function fanOutRows(): Promise<BenchRow[]> {
     let onAll: () => void = () => {};
     for (const s of sockets) s.on('message', () => ++received === SESSIONS && onAll());
     const fanOut: number[] = [];
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 210; i++) {
       received = 0;
       const all = new Promise<void>((r) => (onAll = r));
       const t = performance.now();
@@ -171,7 +174,7 @@ async function fanOutRows(): Promise<BenchRow[]> {
     const oneWay = await rawUdpLatency(sockets[0] as UdpSocket);
     return [
       {
-        name: `event fan-out to ${SESSIONS} sessions (until the last datagram)`,
+        name: `event fan-out to ${SESSIONS} sessions (until the last of ${SESSIONS} datagrams)`,
         value: `p50 ${fmtMicros(percentile(fanOut, 50))} / p99 ${fmtMicros(percentile(fanOut, 99))}`,
         baseline: `p50 ${fmtMicros(percentile(oneWay, 50))} / p99 ${fmtMicros(percentile(oneWay, 99))} (1 raw UDP datagram)`,
         ratio: `${(percentile(fanOut, 50) / percentile(oneWay, 50)).toFixed(0)}× (p50)`,

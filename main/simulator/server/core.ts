@@ -34,6 +34,7 @@ export class SimulatorCore {
   readonly feed: ChangeFeed;
   readonly events: EventSender;
   private currentFaults: Faults = { ...NO_FAULTS };
+  private readonly sessionDatagrams = new Map<SessionEventName, Buffer>();
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: CoreOptions) {
@@ -140,12 +141,12 @@ export class SimulatorCore {
   /** Session events reach every client concerned, restricted or not: a client must learn its session ended. */
   private sendSessionEvent(device: string, clients: readonly SessionClient[], name: SessionEventName): void {
     this.feed.changed(device, name);
-    const event: TelEvent = { type: 'session', session: name };
-    let datagram: Buffer | undefined;
-    for (const c of clients) {
-      if (c.udpPort === undefined) continue;
-      datagram ??= this.events.encode(event);
-      this.events.send(c.host, c.udpPort, datagram);
+    // A session event names no device, so its bytes are the same for every session: encode once.
+    let datagram = this.sessionDatagrams.get(name);
+    if (!datagram) {
+      datagram = this.events.encode({ type: 'session', session: name });
+      this.sessionDatagrams.set(name, datagram);
     }
+    for (const c of clients) if (c.udpPort !== undefined) this.events.send(c.host, c.udpPort, datagram);
   }
 }

@@ -25,6 +25,9 @@ export interface FrontOptions {
 
 type Outcome = { kind: 'reply'; xml: string } | { kind: 'none' } | { kind: 'close' };
 
+/** A fixed abort reason: abort() without one builds a DOMException (and its stack) per connection. */
+const CLIENT_GONE = new Error('client went away');
+
 const REJECT: TelReply = { kind: 'error', error: 'reject' };
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
@@ -108,7 +111,7 @@ export class Front {
     });
     let done = false;
     const abort = new AbortController();
-    socket.on('close', () => abort.abort());
+    socket.on('close', () => abort.abort(CLIENT_GONE));
     const finish = (xml: string): void => {
       if (done) return;
       done = true;
@@ -150,7 +153,7 @@ export class Front {
       return void res.writeHead(405, { allow: 'POST, GET' }).end('POST a TelServiceRequest, or GET /makeCall\n');
     }
     const abort = new AbortController();
-    res.on('close', () => abort.abort());
+    res.on('close', () => abort.abort(CLIENT_GONE));
     const outcome = await this.answer(xml, hostOf(req.socket), 'http', abort.signal);
     if (outcome.kind === 'close') req.socket.destroy();
     else if (outcome.kind === 'reply' && !res.destroyed) {
