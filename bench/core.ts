@@ -133,7 +133,10 @@ export default async function (): Promise<BenchSection> {
   await new Promise<void>((resolve) => {
     const tick = setInterval(() => {
       const due = Math.min(total, Math.round(((performance.now() - t0) / 1000) * RATE));
-      while (sent < due) tx.send(payloads[sent % payloads.length] as Buffer, port, '127.0.0.1'), (sent += 1);
+      while (sent < due) {
+        tx.send(payloads[sent % payloads.length] as Buffer, port, '127.0.0.1');
+        sent += 1;
+      }
       if (sent >= total) {
         clearInterval(tick);
         resolve();

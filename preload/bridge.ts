@@ -8,7 +8,6 @@ import {
   EVENT_NAMES,
   commandChannel,
   eventChannel,
-  type CommandName,
   type CtiApi,
   type EventName,
   type Listener,
@@ -37,7 +36,7 @@ export function buildCtiApi(ipc: IpcRendererLike): CtiApi {
   for (const name of COMMAND_NAMES) {
     api[name] = async (args: unknown): Promise<Result<unknown>> => {
       try {
-        const reply = await ipc.invoke(commandChannel(name as CommandName), args ?? {});
+        const reply = await ipc.invoke(commandChannel(name), args ?? {});
         if (isResult(reply)) return reply;
         return { ok: false, error: { code: 'internal', message: `${name}: main answered something that is not a result` } };
       } catch (err) {

@@ -56,7 +56,7 @@ export interface RegisterIpcOptions {
 export function registerIpc({ ipcMain, handlers, appUrl }: RegisterIpcOptions): () => void {
   for (const name of COMMAND_NAMES) {
     ipcMain.handle(commandChannel(name), async (event, args): Promise<Result<unknown>> => {
-      if (!isTrustedSender(event.senderFrame as FrameLike | null, appUrl)) {
+      if (!isTrustedSender(event.senderFrame, appUrl)) {
         const url = (event.senderFrame as FrameLike | null)?.url ?? '(no frame)';
         console.warn(`[ipc] refused ${name} from ${url}`);
         return { ok: false, error: new CtiError('invalidArgument', `${name}: sender is not this app`).toShape() };

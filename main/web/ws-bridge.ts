@@ -79,7 +79,7 @@ export class WsBridge {
     const offs = EVENT_NAMES.map((event) => this.#source.on(event, (payload) => this.#send(ws, { kind: 'event', event, payload })));
     ws.on('close', () => offs.forEach((off) => off()));
     ws.on('message', (data, isBinary) => {
-      const request = isBinary ? null : parseRequest(data.toString());
+      const request = isBinary ? null : parseRequest(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'));
       if (request === null) {
         ws.close(1003, 'expected {id, command, args} JSON');
         return;

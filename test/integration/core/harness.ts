@@ -2,7 +2,7 @@
  * The core (CtiService -> Line -> TelClient/UDP) against the simulator over real loopback sockets,
  * with short timings so reconnects and reconciles happen within a test's patience.
  */
-import type { AppState, ConnectionState, IncomingCall, LineState } from '../../../common/domain';
+import type { ConnectionState, IncomingCall, LineState } from '../../../common/domain';
 import type { SettingsPatch } from '../../../common/schemas';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../main/simulator/index';
 import { CtiService } from '../../../main/core/service';
@@ -44,7 +44,7 @@ export async function rig(settings: SettingsPatch = {}, simOptions: SimulatorOpt
     if (statuses[statuses.length - 1] !== connection.state) statuses.push(connection.state);
   });
   service.start();
-  const line = (): LineState => (service.getState() as AppState).lines[0] as LineState;
+  const line = (): LineState => (service.getState()).lines[0] as LineState;
   const waitFor = async (pred: (l: LineState) => boolean, what: string, timeoutMs = 5000): Promise<LineState> => {
     const end = Date.now() + timeoutMs;
     while (Date.now() < end) {

@@ -36,7 +36,7 @@ class Client {
   #id = 1;
   constructor(token: string, origin: string | null = web.origin) {
     this.ws = new WebSocket(`ws://127.0.0.1:${web.port}/ws?token=${encodeURIComponent(token)}`, origin === null ? {} : { origin });
-    this.ws.on('message', (d) => this.frames.push(JSON.parse(d.toString()) as WsServerFrame));
+    this.ws.on('message', (d: Buffer) => this.frames.push(JSON.parse(d.toString('utf8')) as WsServerFrame));
   }
   opened(): Promise<void> {
     return new Promise((res, rej) => {

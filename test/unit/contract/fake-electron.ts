@@ -2,11 +2,10 @@
  * A stand-in for Electron's IPC only (ipcMain, ipcRenderer, webContents): handlers and listeners in
  * maps, arguments and results structured-cloned as Electron does. Everything else under test is real.
  */
-import type { IpcMainInvokeEvent } from 'electron';
 import type { IpcMainLike, WebContentsLike } from '../../../main/app/ipc';
 import type { IpcRendererLike } from '../../../preload/bridge';
 
-type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+type Handler = Parameters<IpcMainLike['handle']>[1];
 type RendererListener = (event: unknown, ...args: unknown[]) => void;
 
 export class FakeElectronIpc {
@@ -32,7 +31,7 @@ export class FakeElectronIpc {
     invoke: async (channel, ...args) => {
       const handler = this.handlers.get(channel);
       if (!handler) throw new Error(`No handler registered for '${channel}'`);
-      const event = { senderFrame: this.frame } as unknown as IpcMainInvokeEvent;
+      const event = { senderFrame: this.frame } as unknown as Parameters<Handler>[0];
       return structuredClone(await handler(event, ...structuredClone(args)));
     },
     on: (channel, listener) => {
