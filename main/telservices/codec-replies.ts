@@ -4,7 +4,8 @@
  */
 import { PROTOCOL_ERRORS, ROUTING_POINT_STATES } from '../../common/telservices/enums';
 import type { TelReply, TelResult, TelResultType } from '../../common/telservices/replies';
-import { enumOf, fieldsOf, listOf, readChoice, readWithin, struct, text, unknownVariant, writeWithin, type Codec } from './codec-core';
+import { enumOf, listOf, readChoice, readWithin, text, unknownVariant, writeWithin, type Codec } from './codec-core';
+import { fieldsOf, struct } from './codec-struct';
 import { routingPointStatistics, userStatistics } from './codec-statistics';
 import { agentInfo, forwards, historyRecord, onOff, parties, snapshotInfo } from './codec-structures';
 import { DecodeFault } from './xml-fault';

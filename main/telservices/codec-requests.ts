@@ -21,7 +21,8 @@ import {
   type TelRequest,
   type TelRequestType,
 } from '../../common/telservices/requests';
-import { bool, enumOf, fieldsOf, readChoice, readWithin, struct, text, writeWithin, type Codec, type Field, type FieldMakers } from './codec-core';
+import { bool, enumOf, readChoice, readWithin, text, writeWithin, type Codec } from './codec-core';
+import { fieldsOf, struct, type Field, type FieldMakers } from './codec-struct';
 import { onOff, parties, routingPointConfig } from './codec-structures';
 import { EncodeFault } from './xml-fault';
 import type { XmlNode } from './xml-reader';

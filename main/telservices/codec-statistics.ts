@@ -15,7 +15,8 @@ import {
   type UserStatistics,
   type UserTotalStatistics,
 } from '../../common/telservices/structures';
-import { fieldsOf, listOf, readChoice, readWithin, struct, text, unknownVariant, writeWithin, type Codec } from './codec-core';
+import { listOf, readChoice, readWithin, text, unknownVariant, writeWithin, type Codec } from './codec-core';
+import { fieldsOf, struct } from './codec-struct';
 import { agentState, services } from './codec-structures';
 import { element } from './xml-writer';
 

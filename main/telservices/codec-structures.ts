@@ -24,7 +24,8 @@ import type {
   RoutingPointConfig,
   SnapshotInfo,
 } from '../../common/telservices/structures';
-import { bool, enumListOf, enumOf, fieldsOf, listOf, struct, text } from './codec-core';
+import { bool, enumListOf, enumOf, listOf, text } from './codec-core';
+import { fieldsOf, struct } from './codec-struct';
 
 export const onOff = enumOf(ON_OFF);
 export const agentState = enumOf(AGENT_STATES);

@@ -26,7 +26,6 @@ export interface ScanResult {
   hasReservedName: boolean;
 }
 
-const LT = 60;
 const GT = 62;
 const SLASH = 47;
 const BANG = 33;

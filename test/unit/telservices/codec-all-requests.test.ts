@@ -3,6 +3,7 @@
  * are checked against the exact XML to pin the wire names that differ from our field names.
  */
 import { describe, expect, it } from 'vitest';
+import { CtiError } from '../../../common/errors';
 import { REQUEST_TYPES, type TelRequest, type TelRequestType } from '../../../common/telservices/requests';
 import type { RoutingPointConfig } from '../../../common/telservices/structures';
 import { decodeRequest, encodeRequest } from '../../../main/telservices/codec';
@@ -141,12 +142,22 @@ describe('codec: all 36 requests with every optional field', () => {
   });
 
   it('refuses to encode a request missing a required field, or with an unknown value', () => {
-    const missing = { type: 'makeCall', deviceNumber: '1101' } as unknown as TelRequest;
-    expect(() => encodeRequest(missing)).toThrow(expect.objectContaining({ code: 'invalidArgument', message: expect.stringContaining('missing calledDeviceNumber') }));
-    const badState = { type: 'agentState', deviceNumber: '1101', state: 'busy' } as unknown as TelRequest;
-    expect(() => encodeRequest(badState)).toThrow(expect.objectContaining({ code: 'invalidArgument', message: expect.stringContaining('agentState/state') }));
-    const badType = { type: 'dialNumber', deviceNumber: '1101' } as unknown as TelRequest;
-    expect(() => encodeRequest(badType)).toThrow(expect.objectContaining({ code: 'invalidArgument' }));
-    expect(() => encodeRequest(null as unknown as TelRequest)).toThrow(expect.objectContaining({ code: 'invalidArgument' }));
+    const refusal = (value: unknown): CtiError => {
+      try {
+        encodeRequest(value as TelRequest);
+      } catch (err) {
+        expect(err).toBeInstanceOf(CtiError);
+        expect((err as CtiError).code).toBe('invalidArgument');
+        return err as CtiError;
+      }
+      throw new Error('expected an invalidArgument CtiError');
+    };
+    expect(refusal({ type: 'makeCall', deviceNumber: '1101' }).message).toBe('cannot encode makeCall: missing calledDeviceNumber');
+    expect(refusal({ type: 'agentState', deviceNumber: '1101', state: 'busy' }).message).toBe(
+      'cannot encode agentState/state: unknown value "busy"',
+    );
+    expect(refusal({ type: 'dialNumber', deviceNumber: '1101' }).message).toMatch(/unknown request type "dialNumber"/);
+    expect(refusal({ type: 'makeCall', deviceNumber: 1101, calledDeviceNumber: '1' }).message).toMatch(/makeCall\/deviceNumber: expected a string/);
+    refusal(null);
   });
 });
