@@ -64,7 +64,7 @@ export function twoCall(ctx: Ctx, dev: Device, req: TwoCallRequest): TelReply {
   }
 }
 
-/** Moves the ends of `from` (except `skip`) into `into`. */
+/** Moves every end of `from` into `into` (`from` is then empty and forgotten). */
 function merge(ctx: Ctx, into: Leg['call'], from: Leg['call']): End[] {
   const moved = from.ends;
   for (const end of moved) end.call = into;

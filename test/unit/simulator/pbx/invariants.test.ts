@@ -96,17 +96,26 @@ function checkConsistency(h: Harness): void {
 describe('PBX model: invariants under random use', () => {
   it('never fails internally, and calls agree with snapshots', () => {
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
-        const h = harness({ noAnswerForwardDelayMs: 10_000 });
+      fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), fc.constantFrom(0, 500), (steps, dialDelayMs) => {
+        const h = harness({ noAnswerForwardDelayMs: 10_000, dialDelayMs });
         for (const s of steps) {
           run(h, s);
           checkConsistency(h);
         }
         expect(h.errors).toEqual([]);
+        const lastId = new Map<string, number>();
         for (const e of h.log) {
           if (e.event.type !== 'call') continue;
+          const call = e.event.call;
           expect(e.event.deviceNumber).toBe(e.device);
-          expect(Number(e.event.call.primCall?.duration)).toBeGreaterThanOrEqual(0);
+          expect(Number(call.primCall?.duration)).toBeGreaterThanOrEqual(0);
+          // Per-device call ids only grow; nothing is permitted once every leg is cleared.
+          const id = Number(call.id);
+          expect(id).toBeGreaterThanOrEqual(lastId.get(e.device) ?? 1);
+          lastId.set(e.device, id);
+          const states = [call.primCall?.state, call.secCall?.state].filter((x) => x !== undefined);
+          if (states.every((st) => st === 'cleared')) expect(call.permittedServices).toEqual([]);
+          else expect(call.permittedServices?.length).toBeGreaterThan(0);
         }
       }),
       { numRuns: 300 },
