@@ -188,8 +188,8 @@ export class Line extends Emitter<LineEvents> {
       this.#session = session;
       try {
         if (attempt === 0) this.#setConnection('connecting');
-        await this.#open();
-        await this.#snapshot();
+        await this.#open(session.signal);
+        await this.#snapshot(session.signal);
         attempt = 0;
         lastError = undefined;
         this.#setConnection('monitored');
@@ -211,7 +211,7 @@ export class Line extends Emitter<LineEvents> {
     this.#setConnection('stopped');
   }
 
-  async #open(): Promise<void> {
+  async #open(signal: AbortSignal): Promise<void> {
     const s = this.#settings;
     if (this.#mode === 'udp' && this.#udp === undefined) {
       try {
@@ -226,13 +226,18 @@ export class Line extends Emitter<LineEvents> {
     if (s.userID) req.userID = s.userID;
     if (s.userPassword) req.userPassword = s.userPassword;
     if (s.sessionTimeout > 0) req.sessionTimeout = String(s.sessionTimeout);
-    await this.#link.request(req);
+    await this.#link.request(req, { signal });
     this.#datagramsAtOpen = this.#datagrams;
   }
 
   /** Resolves never; rejects when the session is lost. Runs the poll loop or the reconcile timer. */
   #monitor(signal: AbortSignal): Promise<void> {
     return new Promise<void>((_resolve, reject) => {
+      // stop() may have come while the session was opening: nothing to monitor then.
+      if (this.#stopped || signal.aborted) {
+        reject(new CtiError('cancelled', 'line stopped'));
+        return;
+      }
       this.#lose = (err) => {
         this.#lose = undefined;
         reject(err instanceof Error ? err : new CtiError('internal', String(err)));
@@ -259,8 +264,8 @@ export class Line extends Emitter<LineEvents> {
     });
   }
 
-  async #snapshot(): Promise<boolean> {
-    const result = await this.#link.request({ type: 'snapshot', deviceNumber: this.deviceNumber });
+  async #snapshot(signal?: AbortSignal): Promise<boolean> {
+    const result = await this.#link.request({ type: 'snapshot', deviceNumber: this.deviceNumber }, signal ? { signal } : {});
     if (result.type !== 'snapshot') throw new CtiError('malformedReply', `snapshot answered with ${result.type}`);
     const before = this.#core.line;
     this.dispatch({ type: 'snapshot', snapshot: result.snapshot, now: this.#now() });
@@ -273,7 +278,7 @@ export class Line extends Emitter<LineEvents> {
     if (this.#reconciling) return this.#reconciling;
     const lose = this.#lose;
     if (!lose) return Promise.resolve();
-    this.#reconciling = this.#snapshot()
+    this.#reconciling = this.#snapshot(this.#session?.signal)
       .then((changed) => {
         const silent = this.#datagrams === this.#datagramsAtOpen;
         if (changed && silent && this.#mode === 'udp' && this.#settings.eventMode === 'auto') {

@@ -111,6 +111,20 @@ interface Draft {
   effects: CoreEffect[];
 }
 
+/** Numbers remembered at most; the oldest are forgotten first (a long-running line must not grow). */
+export const NAME_BOOK_LIMIT = 1000;
+
+function remember(names: NameBook, number: string, value: DirectoryEntry | null | 'pending'): NameBook {
+  const next = new Map(names);
+  next.delete(number);
+  next.set(number, value);
+  for (const oldest of next.keys()) {
+    if (next.size <= NAME_BOOK_LIMIT) break;
+    next.delete(oldest);
+  }
+  return next;
+}
+
 function editSet(set: ReadonlySet<string>, fn: (s: Set<string>) => void): ReadonlySet<string> {
   const copy = new Set(set);
   fn(copy);
@@ -134,7 +148,7 @@ function noticeCall(d: Draft, call: CallView, ended: boolean, cause: string | un
     for (const leg of legsOf(call)) {
       for (const party of [leg.otherParty, ...(leg.redirectedBy ? [leg.redirectedBy] : [])]) {
         if (isResolvable(party) && !d.names.has(party.number)) {
-          d.names = new Map(d.names).set(party.number, 'pending');
+          d.names = remember(d.names, party.number, 'pending');
           d.effects.push({ type: 'resolveParty', number: party.number });
         }
       }
@@ -244,7 +258,7 @@ function run(d: Draft, action: CoreAction): void {
     case 'snapshot':
       return applySnapshot(d, action.snapshot, action.now);
     case 'partyResolved': {
-      d.names = new Map(d.names).set(action.number, action.entry);
+      d.names = remember(d.names, action.number, action.entry);
       const calls = refillNames(d.line.calls, d.names);
       if (calls !== d.line.calls) d.line = { ...d.line, calls };
       return;

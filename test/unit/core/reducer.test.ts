@@ -211,3 +211,16 @@ describe('resync that changes nothing', () => {
     expect(again.effects).toContainEqual({ type: 'resolveParty', number: '1101' });
   });
 });
+
+describe('bounded memory', () => {
+  it('the name book forgets the oldest numbers beyond its limit', async () => {
+    const { NAME_BOOK_LIMIT } = await import('../../../main/core/reducer');
+    let s = initialCoreState('L1', '1102', T0);
+    for (let i = 0; i < NAME_BOOK_LIMIT + 50; i++) {
+      s = reduce(s, { type: 'partyResolved', number: `+331600${i}`, entry: null }).state;
+    }
+    expect(s.names.size).toBe(NAME_BOOK_LIMIT);
+    expect(s.names.has('+3316000')).toBe(false);
+    expect(s.names.has(`+331600${NAME_BOOK_LIMIT + 49}`)).toBe(true);
+  });
+});
