@@ -2,7 +2,8 @@
  * Sends TelServiceEvent PDUs as UDP datagrams (one event per datagram, followed by the end-of-PDU
  * sequence when the server has one), dropping a configured share of them on purpose.
  */
-import { createSocket, type Socket } from 'node:dgram';
+import { createSocket, type Socket, type SocketType } from 'node:dgram';
+import { isIPv6 } from 'node:net';
 import type { TelEvent } from '../../../common/telservices/events';
 import { encodeEvent } from '../../telservices/codec';
 import { DropGate } from './faults';
@@ -14,17 +15,26 @@ export interface EventSenderOptions {
 }
 
 export class EventSender {
-  private readonly socket: Socket;
+  /** One socket per family, made on first use (a client reached over IPv6 gets its events over IPv6). */
+  private readonly sockets = new Map<SocketType, Socket>();
   private readonly gate = new DropGate();
   private closed = false;
   sent = 0;
   dropped = 0;
 
-  constructor(private readonly options: EventSenderOptions) {
-    this.socket = createSocket('udp4');
-    // A client that vanished makes the OS answer ICMP "port unreachable": never fatal for a server.
-    this.socket.on('error', () => {});
-    this.socket.unref();
+  constructor(private readonly options: EventSenderOptions) {}
+
+  private socketFor(host: string): Socket {
+    const type: SocketType = isIPv6(host) ? 'udp6' : 'udp4';
+    let socket = this.sockets.get(type);
+    if (!socket) {
+      socket = createSocket(type);
+      // A client that vanished makes the OS answer ICMP "port unreachable": never fatal for a server.
+      socket.on('error', () => {});
+      socket.unref();
+      this.sockets.set(type, socket);
+    }
+    return socket;
   }
 
   /** One event -> its datagram bytes, encoded once however many clients receive it. */
@@ -39,12 +49,13 @@ export class EventSender {
       return;
     }
     this.sent++;
-    this.socket.send(datagram, port, host, () => {});
+    this.socketFor(host).send(datagram, port, host, () => {});
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.socket.close();
+    for (const socket of this.sockets.values()) socket.close();
+    this.sockets.clear();
   }
 }
