@@ -153,6 +153,14 @@ describe('codec: missing, duplicated, unknown', () => {
     malformed(() => decodeRequest('<TelServiceRequest><makeCall><deviceNumber>1</deviceNumber></makeCall></TelServiceRequest>'));
   });
 
+  it('treats elements named like Object.prototype members as unknown elements (no pollution)', () => {
+    const xml =
+      '<TelServiceEvent><__proto__><polluted>1</polluted></__proto__><prototype/><event><msgWaiting>' +
+      '<toString/><on/><valueOf/></msgWaiting></event><hasOwnProperty>x</hasOwnProperty></TelServiceEvent>';
+    expect(decodeEvent(xml)).toEqual({ type: 'msgWaiting', state: 'on' });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   it('refuses a duplicated single element as ambiguous', () => {
     expect(malformed(() => decodeEvent(ALERTING.replace('<id>1</id>', '<id>1</id><id>2</id>'))).message).toMatch(/<id> appears twice/);
   });
