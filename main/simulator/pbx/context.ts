@@ -27,6 +27,7 @@ export interface Leg {
   dialled?: Party;
   firstCalledParty?: Party;
   lastRedirectionParty?: Party;
+  firstOtherParty?: Party;
   /** The other party as last seen, for when the far end has already left the call. */
   lastOther?: Party;
   /** Why a failed leg failed (busy, destNotObtainable): its history cause when it is dropped. */
@@ -74,6 +75,8 @@ export interface Call {
   extraData?: string;
   /** The DID of an inbound call: shown as firstCalledParty where it rings. */
   dnis?: string;
+  /** A consultation's original party (the held call's other party), for firstOtherParty. */
+  firstOther?: Party;
 }
 
 export interface AgentRuntime {
@@ -149,6 +152,7 @@ export interface Settings {
   workingAfterCallSeconds: number;
   dialDelayMs: number;
   historyLimit: number;
+  firstOtherParty: boolean;
 }
 
 export interface Ctx {

@@ -40,6 +40,7 @@ export function executePlan(ctx: Ctx, call: Call, plan: Plan): Outcome {
       if (call.dnis !== undefined) leg.firstCalledParty = { number: call.dnis };
       else if (r?.firstCalled) leg.firstCalledParty = { ...r.firstCalled };
       if (r) leg.lastRedirectionParty = { ...r.lastRedirection };
+      if (ctx.settings.firstOtherParty && call.firstOther) leg.firstOtherParty = { ...call.firstOther };
       if (r?.targetCause) leg.cause = r.targetCause;
       if (r?.routedBy) leg.routedBy = r.routedBy;
       call.ends.push(leg);

@@ -44,6 +44,7 @@ export class Pbx {
         workingAfterCallSeconds: options.workingAfterCallSeconds ?? 30,
         dialDelayMs: options.dialDelayMs ?? 0,
         historyLimit: Math.max(1, options.historyLimit ?? 10_000),
+        firstOtherParty: options.firstOtherParty ?? false,
       },
       startedAt: clock.now(),
       startDate: today(),

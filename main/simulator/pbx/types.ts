@@ -47,6 +47,8 @@ export interface PbxOptions {
   dialDelayMs?: number;
   /** History records kept (oldest dropped first), so a long-running simulator stays small. Default 10000. */
   historyLimit?: number;
+  /** Show the consulting party's first party to the consulted device (firstOtherParty, the spec's "setting"). Default false. */
+  firstOtherParty?: boolean;
   /** Told of a bug caught inside the model (a request answered resourceError, a timer that failed). */
   onInternalError?: (error: unknown) => void;
 }

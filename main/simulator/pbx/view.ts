@@ -33,6 +33,7 @@ export function legInfo(ctx: Ctx, leg: Leg): CallLeg {
     state: leg.state,
     otherParty: { ...other },
     ...(parties.added ? { addedParties: parties.added.map((p) => ({ ...p })) } : {}),
+    ...(leg.firstOtherParty ? { firstOtherParty: { ...leg.firstOtherParty } } : {}),
     ...(leg.firstCalledParty ? { firstCalledParty: { ...leg.firstCalledParty } } : {}),
     ...(leg.lastRedirectionParty ? { lastRedirectionParty: { ...leg.lastRedirectionParty } } : {}),
     duration: String(legDuration(ctx, leg)),

@@ -1,7 +1,7 @@
 /** consultationCall and the services that combine a held and an active call, plus addPartyToCall. */
 import type { AddPartyToCallRequest, ConsultationCallRequest, TwoCallRequest } from '../../../../common/telservices/requests';
 import type { TelReply } from '../../../../common/telservices/replies';
-import { otherLegs, partyOfDevice, type Ctx, type Device, type End, type Leg } from '../context';
+import { otherLegs, othersOf, partyOfDevice, partyOfEnd, type Ctx, type Device, type End, type Leg } from '../context';
 import { resolve } from '../resolve';
 import { canTakeCall, connectLeg, detachLeg, emitAll, emitCall, newLeg } from '../view';
 import { dial, initiate } from './basic';
@@ -17,6 +17,8 @@ export function consultationCall(ctx: Ctx, dev: Device, req: ConsultationCallReq
   // One event shows both: the first call on hold and the consultation initiated (spec example 3).
   prim.state = 'hold';
   const sec = initiate(ctx, dev, req.extraData);
+  const original = othersOf(prim)[0];
+  if (original) sec.call.firstOther = partyOfEnd(original);
   emitCall(ctx, dev);
   notifyOthers(ctx, prim, 'heldByOtherParty');
   dial(ctx, sec, number);

@@ -57,6 +57,17 @@ describe('PBX model: call services', () => {
     expect(last(h, '1102').primCall).toMatchObject({ state: 'cleared', cause: 'droppedByOtherParty', otherParty: { number: '1101' } });
   });
 
+  it('firstOtherParty (when enabled): the consulted device sees who is waiting', () => {
+    const on = harness({ firstOtherParty: true });
+    connected(on, '1101', '1102');
+    on.ok({ type: 'consultationCall', deviceNumber: '1102', consultedDeviceNumber: '1103' });
+    expect(last(on, '1103').primCall?.firstOtherParty).toEqual({ number: '1101' });
+    const off = harness();
+    connected(off, '1101', '1102');
+    off.ok({ type: 'consultationCall', deviceNumber: '1102', consultedDeviceNumber: '1103' });
+    expect(last(off, '1103').primCall?.firstOtherParty).toBeUndefined();
+  });
+
   it('alternateCall swaps the held and the active call', () => {
     const h = harness();
     connected(h, '1101', '1102');
