@@ -100,6 +100,10 @@ export class Front {
       }
     };
     socket.on('data', sniff);
+    // Ended before saying anything: nothing to answer (allowHalfOpen would otherwise keep it).
+    const endedSilent = (): void => void socket.destroy();
+    socket.once('end', endedSilent);
+    socket.once('data', () => socket.off('end', endedSilent));
   }
 
   /** Raw TelServices over TCP: read until the request's root closes (or the EOP), reply, close. */

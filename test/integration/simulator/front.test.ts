@@ -56,6 +56,13 @@ describe('raw TCP', () => {
     expect(decodeReply(truncated.text)).toEqual({ kind: 'error', error: 'reject' });
   });
 
+  it('closes a connection that ends without a byte', async () => {
+    h = await harness();
+    const started = Date.now();
+    expect(await rawTcp(h.sim.port, '', { end: true })).toEqual({ text: '', closed: true });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('answers reject to a request it cannot read', async () => {
     h = await harness();
     const { text } = await rawTcp(h.sim.port, '<TelServiceRequest><fly/></TelServiceRequest>');
