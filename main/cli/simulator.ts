@@ -18,7 +18,8 @@ const HELP = `TelServer simulator (TelServices over TCP/HTTP, events over UDP)
   --port P            TelServices port (TCP + HTTP), default 0 = any free port
   --host H            bind address, default 127.0.0.1
   --control-port P    JSON control API on 127.0.0.1, default 0 = any free port
-  --scenario FILE     play a JSON scenario (see main/simulator/scenario/schema.ts)
+  --scenario FILE     play a JSON scenario (format: main/simulator/scenario/schema.ts,
+                      example: main/simulator/scenario/examples/calls-and-faults.json)
   --demo              an inbound call to 1101 every few seconds from the directory
   --eop SEQ           end-of-PDU sequence after each reply and event (\\n, \\0 escapes allowed)
   --session-limit N   open sessions allowed at once

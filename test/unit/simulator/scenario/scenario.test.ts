@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, ScenarioError } from '../../../../main/simulator/scenario/schema';
 import { buildDemoScenario } from '../../../../main/simulator/scenario/demo';
 import { generateDirectory } from '../../../../main/simulator/directory/generate';
+import { readFileSync } from 'node:fs';
 
 const ok = JSON.stringify({
   name: 'two calls',
@@ -29,6 +30,12 @@ describe('parseScenario', () => {
   it('accepts a valid timeline', () => {
     const s = parseScenario(ok);
     expect(s.steps.map((x) => x.do)).toEqual(['inboundCall', 'answer', 'faults', 'clearFaults', 'msgWaiting', 'restart']);
+  });
+
+  it('accepts the example shipped for integrators', () => {
+    const path = 'main/simulator/scenario/examples/calls-and-faults.json';
+    const s = parseScenario(readFileSync(path, 'utf8'), path);
+    expect(s.steps.at(-1)?.do).toBe('restart');
   });
 
   it('says when the file is not JSON', () => {
