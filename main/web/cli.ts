@@ -56,6 +56,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   if (web.fallback) console.log('out/renderer is missing (run `npm run build` for the full UI): serving the minimal page.');
   console.log(`Open ${web.url}`);
+  if (!web.fallback) console.log(`  (minimal diagnostic page: ${web.minimalUrl})`);
 
   let closing = false;
   const shutdown = async (): Promise<void> => {

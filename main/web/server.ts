@@ -28,6 +28,8 @@ export interface RunningWebServer {
   token: string;
   /** The URL to open, token included. */
   url: string;
+  /** The minimal page (calls, popups, event log), token included. */
+  minimalUrl: string;
   /** True when out/renderer was missing and the minimal page is served. */
   fallback: boolean;
   bridge: WsBridge;
@@ -48,12 +50,14 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningWeb
       return sendText(res, 405, 'Method not allowed', { ...headers, Allow: 'GET, HEAD' });
     }
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (fallback) {
-      if (path === '/' || path === '/index.html') return sendText(res, 200, FALLBACK_HTML, headers, 'text/html; charset=utf-8');
-      if (path === '/fallback.js') return sendText(res, 200, FALLBACK_JS, headers, 'text/javascript; charset=utf-8');
-      if (path === '/fallback.css') return sendText(res, 200, FALLBACK_CSS, headers, 'text/css; charset=utf-8');
-      return sendText(res, 404, 'Not found', headers);
+    // The minimal page is always at /minimal (a diagnostic view beside the full UI), and at / when
+    // there is no built renderer.
+    if (path === '/minimal' || (fallback && (path === '/' || path === '/index.html'))) {
+      return sendText(res, 200, FALLBACK_HTML, headers, 'text/html; charset=utf-8');
     }
+    if (path === '/fallback.js') return sendText(res, 200, FALLBACK_JS, headers, 'text/javascript; charset=utf-8');
+    if (path === '/fallback.css') return sendText(res, 200, FALLBACK_CSS, headers, 'text/css; charset=utf-8');
+    if (fallback) return sendText(res, 404, 'Not found', headers);
     if (!(await serveStatic(opts.staticDir, req, res, headers))) sendText(res, 404, 'Not found', headers);
   };
 
@@ -80,6 +84,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningWeb
     origin,
     token,
     url: `${origin}/?token=${encodeURIComponent(token)}`,
+    minimalUrl: `${origin}/minimal?token=${encodeURIComponent(token)}`,
     fallback,
     bridge,
     async close() {

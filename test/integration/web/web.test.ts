@@ -140,6 +140,9 @@ describe('web mode: static files', () => {
     expect(index.headers['referrer-policy']).toBe('no-referrer');
     expect((await get('/assets/app.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect((await get('/assets/app.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+    const minimal = await get('/minimal');
+    expect(minimal.body).toContain('<script type="module" src="/fallback.js">');
+    expect((await get('/fallback.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
   });
 
   it.each(['/../package.json', '/assets/../../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/.env', '/assets/', '/nope.js', '/..%5c..%5cetc'])(
