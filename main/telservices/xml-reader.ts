@@ -56,9 +56,16 @@ export function decodeEntities(raw: string): string {
   let out = '';
   let last = 0;
   while (amp !== -1) {
-    const semi = raw.indexOf(';', amp + 1);
-    if (semi === -1) break;
-    const value = semi - amp <= 9 ? decodeReference(raw.slice(amp + 1, semi)) : undefined;
+    // Look for the ';' within the longest reference (&#x10FFFF;) only: searching further would make
+    // a text of many bare '&' quadratic.
+    let semi = -1;
+    for (let k = amp + 1, end = Math.min(raw.length, amp + 10); k < end; k++) {
+      if (raw.charCodeAt(k) === 59 /* ; */) {
+        semi = k;
+        break;
+      }
+    }
+    const value = semi === -1 ? undefined : decodeReference(raw.slice(amp + 1, semi));
     if (value !== undefined) {
       out += raw.slice(last, amp) + value;
       last = semi + 1;

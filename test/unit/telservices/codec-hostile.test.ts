@@ -75,6 +75,12 @@ describe('codec: limits and declarations', () => {
     malformed(() => decodeEvent('<TelServiceEvent><!ENTITY x "y"><event><msgWaiting><on/></msgWaiting></event></TelServiceEvent>'));
   });
 
+  it('decodes a text of many bare "&" in linear time (the test timeout catches a quadratic scan)', () => {
+    const amps = `${'&'.repeat(2 * 1024 * 1024)};`;
+    const xml = `<TelServiceEvent><deviceNumber>${amps}</deviceNumber><event><msgWaiting><on/></msgWaiting></event></TelServiceEvent>`;
+    expect(decodeEvent(xml).deviceNumber).toBe(amps);
+  });
+
   it('leaves an undeclared entity reference as written, and refuses a reference to a non-XML character', () => {
     const xml = '<TelServiceEvent><deviceNumber>&dn; &#x31;&#48;</deviceNumber><event><msgWaiting><on/></msgWaiting></event></TelServiceEvent>';
     expect(decodeEvent(xml)).toEqual({ type: 'msgWaiting', state: 'on', deviceNumber: '&dn; 10' });
