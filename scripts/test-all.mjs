@@ -89,9 +89,13 @@ async function main() {
       counts = addCounts(counts, stepCounts);
     }
     const ok = result.code === 0 && (stepCounts === null || stepCounts.failed === 0);
+    const tail = lastLine(pickLines(result.output, step.pick));
+    // A silent tool (eslint with no finding) leaves npm's own "> command" echo as last line.
     const last = result.error
       ? `could not start ${step.command}: ${result.error.message}`
-      : lastLine(pickLines(result.output, step.pick));
+      : tail.startsWith('> ') || tail === ''
+        ? `(no output) ${tail}`.trim()
+        : tail;
     results.push({ name: step.name, ok, seconds: secondsSince(began), last });
     if (!ok) return finish(step.name);
   }
