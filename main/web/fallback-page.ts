@@ -10,6 +10,7 @@ export const FALLBACK_HTML = `<!doctype html>
 <meta charset="utf-8">
 <title>TelServices CTI (minimal web page)</title>
 <link rel="stylesheet" href="/fallback.css">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <h1>TelServices CTI <small>minimal page: run <code>npm run build</code> for the full UI</small></h1>
