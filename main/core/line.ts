@@ -238,10 +238,12 @@ export class Line extends Emitter<LineEvents> {
         reject(new CtiError('cancelled', 'line stopped'));
         return;
       }
-      this.#lose = (err) => {
-        this.#lose = undefined;
+      const lose = (err: unknown): void => {
+        // A late failure of an older session's work must not unhook the current session.
+        if (this.#lose === lose) this.#lose = undefined;
         reject(err instanceof Error ? err : new CtiError('internal', String(err)));
       };
+      this.#lose = lose;
       if (this.#mode === 'poll') this.#startPoll(signal);
       const keepAliveMs = this.#settings.sessionTimeout > 0 ? (this.#settings.sessionTimeout * 1000) / 2 : Infinity;
       const every = Math.min(this.#timing.reconcileMs, keepAliveMs);
