@@ -7,6 +7,9 @@ import { printSection, type BenchModule } from './lib';
 
 const sections: Array<[string, () => Promise<{ default: BenchModule }>]> = [
   // Each entry: [name, lazy import of a module whose default export runs one section].
+  ['codec', () => import('./codec')],
+  ['udp-events', () => import('./udp-events')],
+  ['simulator', () => import('./simulator')],
 ];
 
 const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));

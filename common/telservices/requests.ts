@@ -248,5 +248,9 @@ export const REQUEST_TYPES = [
   'updateDirectory',
 ] as const satisfies readonly TelRequestType[];
 
-/** Narrow the union to one request type. */
-export type RequestOf<T extends TelRequestType> = Extract<TelRequest, { type: T }> & { type: T };
+/**
+ * Narrow the union to one request type. `Extract` is not enough: several requests share one
+ * interface whose `type` is itself a union (dropCall | holdCall | retrieveCall), so distribute.
+ */
+type PickRequest<R, K> = R extends { type: infer T } ? (K extends T ? R : never) : never;
+export type RequestOf<K extends TelRequestType> = PickRequest<TelRequest, K> & { type: K };
