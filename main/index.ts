@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, type BrowserWindow } from 'electron';
+import { app, type BrowserWindow, type Tray } from 'electron';
 import trayIcon from '../build/tray.png?asset';
 import { claimSingleInstance, listenForDialLinks, registerDialProtocols } from './app/protocol';
 import { createTray } from './app/tray';
@@ -13,6 +13,8 @@ import { APP_ID, PRODUCT_NAME, createMainWindow } from './app/window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let mainWindow: BrowserWindow | null = null;
+// Held for the app's lifetime: a Tray that is garbage-collected vanishes from the tray.
+let tray: Tray | null = null;
 let quitting = false;
 
 function showWindow(): void {
@@ -58,6 +60,10 @@ function start(): void {
   app.on('before-quit', () => {
     quitting = true;
   });
+  app.on('will-quit', () => {
+    tray?.destroy();
+    tray = null;
+  });
   // The tray keeps the app alive; quitting is explicit (tray menu, OS session end).
   app.on('window-all-closed', () => undefined);
   app.on('activate', showWindow);
@@ -66,7 +72,7 @@ function start(): void {
     .then(() => {
       app.setAppUserModelId(APP_ID);
       registerDialProtocols(app.isPackaged);
-      createTray(trayIcon, PRODUCT_NAME, { onShow: showWindow, onQuit: () => app.quit() });
+      tray = createTray(trayIcon, PRODUCT_NAME, { onShow: showWindow, onQuit: () => app.quit() });
       showWindow();
     })
     .catch((error: unknown) => {
