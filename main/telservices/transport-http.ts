@@ -3,14 +3,13 @@
  * is the body. A fresh connection per request (agent: false): the long-poll holds one open for
  * minutes and must not starve or be reused by the short requests.
  */
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { CtiError } from '../../common/errors';
 import {
-  cancelledError,
   preview,
   resolveTransportOptions,
+  runRequest,
   socketError,
-  timeoutError,
   type RequestOptions,
   type ResolvedTransportOptions,
   type Transport,
@@ -31,16 +30,11 @@ export class HttpTransport implements Transport {
   request(xml: string, ropts: RequestOptions = {}): Promise<string> {
     const { host, port, connectTimeoutMs, maxReplyBytes } = this.opts;
     const replyTimeoutMs = ropts.timeoutMs ?? this.opts.replyTimeoutMs;
-    const signal = ropts.signal;
     const where = this.where;
     const body = Buffer.from(xml, 'utf8');
-    return new Promise<string>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(cancelledError());
-        return;
-      }
-      let settled = false;
-      const req = httpRequest({
+    const limits = { where, connectTimeoutMs, replyTimeoutMs, signal: ropts.signal };
+    const open = (): ClientRequest =>
+      httpRequest({
         host,
         port,
         path: '/',
@@ -48,25 +42,9 @@ export class HttpTransport implements Transport {
         agent: false,
         headers: { 'Content-Type': 'text/xml; charset=utf-8', 'Content-Length': body.length },
       });
-      let timer = setTimeout(() => settle(timeoutError('connect', connectTimeoutMs, where)), connectTimeoutMs);
-      const onAbort = (): void => settle(cancelledError());
-      signal?.addEventListener('abort', onAbort, { once: true });
-
-      function settle(err: CtiError | null, reply?: string): void {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        req.destroy();
-        if (err) reject(err);
-        else resolve(reply as string);
-      }
-
+    return runRequest(limits, open, (req, { settle, connected }) => {
       req.once('socket', (socket) => {
-        socket.once('connect', () => {
-          clearTimeout(timer);
-          timer = setTimeout(() => settle(timeoutError('reply', replyTimeoutMs, where)), replyTimeoutMs);
-        });
+        socket.once('connect', () => connected());
       });
       req.on('error', (e) => settle(isHangUp(e) ? closedError(where, 'without a reply') : socketError(e, where)));
       req.once('response', (res: IncomingMessage) => readBody(res));

@@ -1,18 +1,17 @@
 /**
  * TelServices over TCP: one request per connection (connect, write the request and the end-of-PDU
  * sequence if configured, read until the framer has a whole reply or the server closes, close).
- * Every path ends in `settle`, which clears the timer, removes the abort listener and destroys the
- * socket: nothing leaks whichever way a request ends.
+ * Timers, abort and the one `settle` every path ends in come from `runRequest` (shared with HTTP):
+ * nothing leaks whichever way a request ends.
  */
 import { connect, type Socket } from 'node:net';
 import { CtiError } from '../../common/errors';
 import { PduAssembler } from './framing';
 import {
-  cancelledError,
   preview,
   resolveTransportOptions,
+  runRequest,
   socketError,
-  timeoutError,
   type RequestOptions,
   type ResolvedTransportOptions,
   type Transport,
@@ -41,34 +40,13 @@ export class TcpTransport implements Transport {
   request(xml: string, ropts: RequestOptions = {}): Promise<string> {
     const { host, port, connectTimeoutMs, endOfPdu, maxReplyBytes } = this.opts;
     const replyTimeoutMs = ropts.timeoutMs ?? this.opts.replyTimeoutMs;
-    const signal = ropts.signal;
     const where = this.where;
-    return new Promise<string>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(cancelledError());
-        return;
-      }
-      const assembler = new PduAssembler({ endOfPdu, maxBytes: maxReplyBytes });
-      const socket = this.connectFn(host, port);
-      let settled = false;
-      let timer = setTimeout(() => settle(timeoutError('connect', connectTimeoutMs, where)), connectTimeoutMs);
-      const onAbort = (): void => settle(cancelledError());
-      signal?.addEventListener('abort', onAbort, { once: true });
-
-      function settle(err: CtiError | null, reply?: string): void {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        socket.destroy();
-        if (err) reject(err);
-        else resolve(reply as string);
-      }
-
+    const limits = { where, connectTimeoutMs, replyTimeoutMs, signal: ropts.signal };
+    const assembler = new PduAssembler({ endOfPdu, maxBytes: maxReplyBytes });
+    return runRequest(limits, () => this.connectFn(host, port), (socket, { settle, connected }) => {
       socket.setNoDelay(true);
       socket.once('connect', () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => settle(timeoutError('reply', replyTimeoutMs, where)), replyTimeoutMs);
+        connected();
         socket.write(xml + endOfPdu, 'utf8');
       });
       socket.on('data', (chunk: Buffer) => {

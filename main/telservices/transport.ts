@@ -64,6 +64,67 @@ export function timeoutError(phase: 'connect' | 'reply', ms: number, where: stri
   });
 }
 
+/** What the per-connection code of a transport gets from `runRequest`. */
+export interface RequestControl {
+  /**
+   * Ends the request, once (later calls do nothing): clears the timer, removes the abort listener,
+   * destroys the connection, then rejects with `err` or resolves with `reply`.
+   */
+  readonly settle: (err: CtiError | null, reply?: string) => void;
+  /** The connection is up: the connect timeout gives way to the reply timeout. */
+  readonly connected: () => void;
+}
+
+export interface RequestLimits {
+  /** Where the request goes, for error messages. */
+  where: string;
+  connectTimeoutMs: number;
+  replyTimeoutMs: number;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * The lifecycle every transport shares: refuse an already-aborted request, open the connection,
+ * time the connect and then the reply, turn an abort into 'cancelled', and end in one `settle` so
+ * nothing leaks whichever way a request ends. `open` creates the connection; `wire` hooks its
+ * events to the control (it runs once the timer and the abort listener are in place).
+ */
+export function runRequest<C extends { destroy(): unknown }>(
+  limits: RequestLimits,
+  open: () => C,
+  wire: (conn: C, control: RequestControl) => void,
+): Promise<string> {
+  const { where, connectTimeoutMs, replyTimeoutMs, signal } = limits;
+  return new Promise<string>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(cancelledError());
+      return;
+    }
+    const conn = open();
+    let settled = false;
+    let timer = setTimeout(() => settle(timeoutError('connect', connectTimeoutMs, where)), connectTimeoutMs);
+    const onAbort = (): void => settle(cancelledError());
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    function settle(err: CtiError | null, reply?: string): void {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      conn.destroy();
+      if (err) reject(err);
+      else resolve(reply as string);
+    }
+
+    function connected(): void {
+      clearTimeout(timer);
+      timer = setTimeout(() => settle(timeoutError('reply', replyTimeoutMs, where)), replyTimeoutMs);
+    }
+
+    wire(conn, { settle, connected });
+  });
+}
+
 /** A Node socket error -> the transport error code it means. */
 export function socketError(err: unknown, where: string): CtiError {
   if (err instanceof CtiError) return err;
