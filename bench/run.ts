@@ -10,6 +10,7 @@ const sections: Array<[string, () => Promise<{ default: BenchModule }>]> = [
   ['codec', () => import('./codec')],
   ['udp-events', () => import('./udp-events')],
   ['simulator', () => import('./simulator')],
+  ['core', () => import('./core')],
 ];
 
 const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,9 +1,9 @@
 /**
- * Placeholder preload: exposes only the app version. The typed `window.cti` API built
- * from common/contract.ts replaces this file; it runs sandboxed (built as CommonJS).
+ * The preload: exposes `window.cti`, the typed API built from common/contract.ts (one verb per
+ * command, `on` for events, every subscription returning its unsubscribe), and nothing else —
+ * never ipcRenderer itself. Runs sandboxed, so it is built as CommonJS.
  */
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildCtiApi } from './bridge';
 
-declare const __APP_VERSION__: string;
-
-contextBridge.exposeInMainWorld('cti', Object.freeze({ version: __APP_VERSION__ }));
+contextBridge.exposeInMainWorld('cti', buildCtiApi(ipcRenderer));

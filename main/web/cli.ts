@@ -5,11 +5,9 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { SettingsPatch } from '../../common/schemas';
-import { CtiService } from '../core/service';
-import { telServicesLinkFactory } from '../core/telservices-link';
+import { startCoreRuntime } from '../core/runtime';
 import { ConfSettingsStore } from '../settings/conf-store';
 import { MemorySettingsStore, type SettingsStore } from '../settings/store';
-import { startSimulator, type RunningSimulator } from '../simulator/index';
 import { parseWebArgs, WEB_USAGE, WebUsageError, type WebCliArgs } from './cli-args';
 import { startWebServer } from './server';
 
@@ -29,30 +27,29 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(WEB_USAGE);
     return;
   }
-  let sim: RunningSimulator | undefined;
   const overrides: SettingsPatch = {};
   if (args.server) {
     overrides.serverHost = args.server.host;
     overrides.serverPort = args.server.port;
-  } else {
-    sim = await startSimulator({ port: 0, demo: { device: args.device ?? '1101' } });
-    overrides.serverHost = sim.host;
-    overrides.serverPort = sim.port;
-    overrides.deviceNumber = args.device ?? '1101';
   }
   if (args.device) overrides.deviceNumber = args.device;
   if (args.eventMode) overrides.eventMode = args.eventMode;
   if (args.http) overrides.transport = 'http';
 
-  const service = new CtiService({ settings: settingsStore(args, overrides), linkFactory: telServicesLinkFactory });
+  const runtime = await startCoreRuntime({
+    demo: !args.server,
+    ...(args.device ? { demoDevice: args.device } : {}),
+    settings: (demoOverrides) => settingsStore(args, { ...demoOverrides, ...overrides }),
+  });
+  const { service, simulator: sim } = runtime;
   service.on('connection', ({ connection }) => console.log(`[line] ${connection.state} (events by ${connection.eventMode})${connection.lastError ? `: ${connection.lastError.message}` : ''}`));
   service.on('incomingCall', (c) => console.log(`[line] incoming call from ${c.leg.otherParty.name ?? ''} ${c.leg.otherParty.number}`));
-  service.start();
   const web = await startWebServer({ source: service, port: args.port, staticDir: args.staticDir ?? resolve(repoRoot, 'out/renderer') });
 
   if (sim) {
     console.log(`TelServices simulator (demo: a call to ${args.device ?? '1101'} every few seconds) on ${sim.host}:${sim.port}`);
-    console.log(`  drive it: npx tsx main/cli/cti.ts --server ${sim.host}:${sim.port} --device 1102 make-call ${args.device ?? '1101'}`);
+    console.log(`  drive it: npx cti --server ${sim.host}:${sim.port} --device 1102 make-call ${args.device ?? '1101'}`);
+    if (sim.controlUrl) console.log(`  control API: ${sim.controlUrl} (POST /calls {"from":"0612345678","to":"${args.device ?? '1101'}"})`);
   }
   if (web.fallback) console.log('out/renderer is missing (run `npm run build` for the full UI): serving the minimal page.');
   console.log(`Open ${web.url}`);
@@ -63,8 +60,7 @@ async function main(argv: readonly string[]): Promise<void> {
     if (closing) return;
     closing = true;
     await web.close();
-    await service.stop();
-    await sim?.close();
+    await runtime.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

@@ -53,14 +53,30 @@ const fake = vi.hoisted(() => {
     setAsDefaultProtocolClient: vi.fn(),
     quit: vi.fn(),
     exit: vi.fn(),
+    // A fresh, empty profile: first run, so the line starts on the embedded demo simulator.
+    getPath: vi.fn(() => profileDir),
+  };
+  const ipcHandlers = new Map<string, Listener>();
+  const ipcMain = {
+    handle: vi.fn((channel: string, listener: Listener) => ipcHandlers.set(channel, listener)),
+    removeHandler: vi.fn((channel: string) => ipcHandlers.delete(channel)),
   };
   const tray = { setToolTip: vi.fn(), setContextMenu: vi.fn(), on: vi.fn() };
-  return { app, appListeners, windows, FakeWindow, tray, resolveReady };
+  return { app, appListeners, windows, FakeWindow, tray, resolveReady, ipcMain, ipcHandlers };
+});
+
+const profileDir = vi.hoisted(() => {
+  // vi.hoisted runs before the imports, so reach node's modules through getBuiltinModule.
+  const fs = process.getBuiltinModule('node:fs');
+  const os = process.getBuiltinModule('node:os');
+  const path = process.getBuiltinModule('node:path');
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'cti-entry-'));
 });
 
 vi.mock('electron', () => ({
   app: fake.app,
-  BrowserWindow: fake.FakeWindow,
+  BrowserWindow: Object.assign(fake.FakeWindow, { getAllWindows: () => fake.windows }),
+  ipcMain: fake.ipcMain,
   shell: { openExternal: vi.fn() },
   Tray: vi.fn(function FakeTray() {
     return fake.tray;
@@ -87,6 +103,18 @@ describe('main/index.ts', () => {
     expect(fake.app.setAsDefaultProtocolClient).not.toHaveBeenCalled();
   });
 
+  it('registers one IPC handler per contract command once the line has started', async () => {
+    const { COMMAND_NAMES, commandChannel } = await import('../../../common/contract');
+    await vi.waitFor(() => expect(fake.ipcHandlers.size).toBe(COMMAND_NAMES.length), { timeout: 10_000 });
+    for (const name of COMMAND_NAMES) expect(fake.ipcHandlers.has(commandChannel(name))).toBe(true);
+  });
+
+  it('shows the existing window for a second instance instead of opening another', async () => {
+    fake.appListeners.get('second-instance')!({}, ['/opt/cti/cti', 'tel:0140']);
+    await vi.waitFor(() => expect(fake.windows[0]!.visible).toBe(true));
+    expect(fake.windows).toHaveLength(1);
+  });
+
   it('hides the window on close (the app lives in the tray) until the app quits', () => {
     const window = fake.windows[0]!;
     window.show();
@@ -95,15 +123,21 @@ describe('main/index.ts', () => {
     expect(close.preventDefault).toHaveBeenCalled();
     expect(window.visible).toBe(false);
 
-    fake.appListeners.get('before-quit')!();
+    // The first quit is held while the line closes its TelServices session.
+    const quitEvent = { preventDefault: vi.fn() };
+    fake.appListeners.get('before-quit')!(quitEvent);
+    expect(quitEvent.preventDefault).toHaveBeenCalledOnce();
     const closeOnQuit = { preventDefault: vi.fn() };
     window.listeners.get('close')!(closeOnQuit);
     expect(closeOnQuit.preventDefault).not.toHaveBeenCalled();
   });
 
-  it('shows the existing window for a second instance instead of opening another', async () => {
-    fake.appListeners.get('second-instance')!({}, ['/opt/cti/cti', 'tel:0140']);
-    await vi.waitFor(() => expect(fake.windows[0]!.visible).toBe(true));
-    expect(fake.windows).toHaveLength(1);
+  it('quits once the line has closed its session and unregistered its handlers', async () => {
+    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled(), { timeout: 10_000 });
+    expect(fake.ipcHandlers.size).toBe(0);
+    // A second before-quit (the one app.quit() triggers) goes through.
+    const again = { preventDefault: vi.fn() };
+    fake.appListeners.get('before-quit')!(again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
   });
 });

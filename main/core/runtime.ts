@@ -1,0 +1,64 @@
+/**
+ * The core as the desktop app and web mode start it: the CtiService over the real protocol core,
+ * and, in demo mode, the embedded TelServer simulator playing its demo with the line pointed at
+ * it. One composition for both front ends, so they behave the same.
+ */
+import type { SettingsPatch } from '../../common/schemas';
+import { startSimulator, type RunningSimulator } from '../simulator/index';
+import type { SettingsStore } from '../settings/store';
+import { CtiService } from './service';
+import { telServicesLinkFactory } from './telservices-link';
+
+export interface CoreRuntimeOptions {
+  /** Builds the settings store once the overrides are known (demo mode points the line at the simulator). */
+  settings: (overrides: SettingsPatch) => SettingsStore;
+  /** Start the embedded simulator's demo and use it as the TelServer. */
+  demo: boolean;
+  /** The client's device in demo mode (default 1101). */
+  demoDevice?: string;
+}
+
+export interface CoreRuntime {
+  service: CtiService;
+  /** Present in demo mode. */
+  simulator?: RunningSimulator;
+  close(): Promise<void>;
+}
+
+export const DEMO_DEVICE = '1101';
+
+export async function startCoreRuntime(options: CoreRuntimeOptions): Promise<CoreRuntime> {
+  let simulator: RunningSimulator | undefined;
+  const overrides: SettingsPatch = {};
+  if (options.demo) {
+    const device = options.demoDevice ?? DEMO_DEVICE;
+    // The control API lets an integrator (or an end-to-end test) ring the line on demand.
+    simulator = await startSimulator({ port: 0, controlPort: 0, demo: { device } });
+    overrides.serverHost = simulator.host;
+    overrides.serverPort = simulator.port;
+    overrides.deviceNumber = device;
+  }
+  const service = new CtiService({ settings: options.settings(overrides), linkFactory: telServicesLinkFactory });
+  service.start();
+  let closed: Promise<void> | undefined;
+  return {
+    service,
+    ...(simulator ? { simulator } : {}),
+    close() {
+      // Line first (it closes its session on the simulator), then the simulator.
+      closed ??= service.stop().then(() => simulator?.close());
+      return closed;
+    },
+  };
+}
+
+/**
+ * Demo mode is the default until a TelServer is configured: a first run (no settings file yet) or
+ * an explicit CTI_DEMO=1 (what `npm start` sets when no TelServer is configured) uses the embedded
+ * simulator. CTI_DEMO=0 forces the configured server even on a first run.
+ */
+export function isDemoMode(env: Readonly<Record<string, string | undefined>>, hasSettingsFile: boolean): boolean {
+  if (env['CTI_DEMO'] === '1') return true;
+  if (env['CTI_DEMO'] === '0') return false;
+  return !hasSettingsFile;
+}
