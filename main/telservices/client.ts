@@ -4,18 +4,9 @@
  * type, result type -> value returned), so adding a request is one line in each, not a body.
  */
 import { CtiError } from '../../common/errors';
-import type { OnOff, ProtocolErrorName, RoutingPointStateName } from '../../common/telservices/enums';
+import type { ProtocolErrorName } from '../../common/telservices/enums';
 import type { TelRequest, TelRequestType } from '../../common/telservices/requests';
 import type { ResultOf, TelResult, TelResultType } from '../../common/telservices/replies';
-import type {
-  AgentInfo,
-  ForwardInfo,
-  HistoryRecord,
-  Party,
-  RoutingPointStatistics,
-  SnapshotInfo,
-  UserStatistics,
-} from '../../common/telservices/structures';
 import { decodeReply, encodeRequest } from './codec';
 import type { RequestOptions, Transport } from './transport';
 
@@ -74,20 +65,20 @@ export const EXPECTED_RESULT = {
   updateDirectory: 'standard',
 } as const satisfies Record<TelRequestType, TelResultType>;
 
-/** What a method returns for each result type. */
+/** What a method returns for each result type: the payload of that result (common/telservices/replies.ts). */
 export interface ResultValue {
   standard: void;
-  qualifyCall: { number: string; name?: string };
-  agent: AgentInfo;
-  doNotDisturb: OnOff;
-  msgWaiting: OnOff;
-  forwards: ForwardInfo[];
-  history: HistoryRecord[];
-  userStatistics: UserStatistics;
-  searchDirectory: Party[];
-  snapshot: SnapshotInfo;
-  routingPointState: RoutingPointStateName;
-  routingPointStatistics: RoutingPointStatistics;
+  qualifyCall: Omit<ResultOf<'qualifyCall'>, 'type'>;
+  agent: ResultOf<'agent'>['agent'];
+  doNotDisturb: ResultOf<'doNotDisturb'>['state'];
+  msgWaiting: ResultOf<'msgWaiting'>['state'];
+  forwards: ResultOf<'forwards'>['forwards'];
+  history: ResultOf<'history'>['records'];
+  userStatistics: ResultOf<'userStatistics'>['statistics'];
+  searchDirectory: ResultOf<'searchDirectory'>['parties'];
+  snapshot: ResultOf<'snapshot'>['snapshot'];
+  routingPointState: ResultOf<'routingPointState'>['state'];
+  routingPointStatistics: ResultOf<'routingPointStatistics'>['statistics'];
 }
 
 export type ReturnOf<T extends TelRequestType> = ResultValue[(typeof EXPECTED_RESULT)[T]];
