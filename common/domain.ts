@@ -16,16 +16,16 @@ import type {
   NumberType,
   OnOff,
 } from './telservices/enums';
+import type { Party } from './telservices/structures';
 import type { ErrorShape } from './errors';
 
 export type { AgentStateName, CallServiceName, CallStateName, ForwardType, OnOff, NumberType };
 
+/** A directory entry is the protocol's party (a searchName / searchNumber result), field for field. */
+export type DirectoryEntry = Pick<Party, 'number' | 'name' | 'company' | 'numberType'>;
+
 /** A party with what we know of it (name, company and number type resolved through the directory). */
-export interface PartyView {
-  number: string;
-  name?: string;
-  company?: string;
-  numberType?: NumberType;
+export interface PartyView extends DirectoryEntry {
   /** True when the number was hidden by the network (`*****-<reference>` on the wire). */
   hidden: boolean;
 }
@@ -143,13 +143,6 @@ export interface HistoryEntry {
   isConnected?: boolean;
   cause?: HistoryCause;
   agentState?: AgentStateName;
-}
-
-export interface DirectoryEntry {
-  number: string;
-  name?: string;
-  company?: string;
-  numberType?: NumberType;
 }
 
 /** An inbound call the UI should pop (sent once per call). */
