@@ -4,7 +4,7 @@ import { CHROMIUM_ARGS, chromiumPath } from './scripts/lib/chromium.mjs';
 /**
  * End-to-end tests run in the system Chromium (Debian's package); never `playwright
  * install`. The tests serve the built renderer themselves: run `npm run build` first.
- * Web mode (npm run web) will become the webServer entry once it exists.
+ * Web mode is started by the tests themselves (test/e2e/processes.ts), as a user starts it.
  */
 export default defineConfig({
   testDir: 'test/e2e',
