@@ -10,6 +10,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { CtiError } from '../../common/errors';
 import { COMMAND_NAMES, EVENT_NAMES, commandChannel, eventChannel, type CommandHandlers, type CtiEvents, type EventName, type Result } from '../../common/contract';
 import { dispatchCommand } from '../core/dispatch';
+import { isAppUrl } from './policy';
 
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void;
@@ -22,27 +23,9 @@ export interface FrameLike {
   parent: unknown;
 }
 
-/**
- * Same document as the app: for http(s) (the dev server) the same origin; for file: the same file.
- * Query and hash never matter; anything else (about:blank, data:, another site) is refused.
- */
-export function isAppUrl(frameUrl: string, appUrl: string): boolean {
-  let frame: URL;
-  let app: URL;
-  try {
-    frame = new URL(frameUrl);
-    app = new URL(appUrl);
-  } catch {
-    return false;
-  }
-  if (frame.protocol !== app.protocol) return false;
-  if (app.protocol === 'http:' || app.protocol === 'https:') return frame.origin === app.origin;
-  if (app.protocol === 'file:') return frame.pathname === app.pathname && frame.host === app.host;
-  return false;
-}
-
 export function isTrustedSender(frame: FrameLike | null | undefined, appUrl: string): boolean {
-  // Only our own top-level document: no iframe, no other page that got hold of the preload.
+  // Only our own top-level document (policy.ts isAppUrl, the check navigation uses too): no iframe,
+  // no other page that got hold of the preload.
   return frame !== null && frame !== undefined && frame.parent === null && isAppUrl(frame.url, appUrl);
 }
 

@@ -38,27 +38,31 @@ export function decideWindowOpen(raw: string): WindowOpenDecision {
 }
 
 /**
- * A navigation stays inside the app only when it targets the very document the app
- * loaded (same scheme, host, port and path; query and hash may differ). Everything
- * else is blocked, which keeps remote content out of the privileged window.
+ * True when `url` is the app's own document: the one check behind both the navigation guard
+ * (decideNavigation) and the IPC sender check (main/app/ipc.ts isTrustedSender).
+ * - file: (the packaged app): the very file the app loaded, same host and path;
+ * - http(s): (the loopback Vite dev server, development only): the same origin, any path;
+ * - query and hash never matter; credentials in the URL, another scheme or anything that does not
+ *   parse are refused.
+ * Origin for http is deliberate: the dev server's documents are all ours and IPC trusts them
+ * anyway, so blocking a navigation between them adds nothing; for file: only the loaded document
+ * is ours (other files on disk are not).
  */
-export function isSameAppUrl(target: string, appUrl: string): boolean {
-  const to = parseUrl(target);
+export function isAppUrl(url: string, appUrl: string): boolean {
+  const to = parseUrl(url);
   const app = parseUrl(appUrl);
   if (to === null || app === null) return false;
-  return (
-    to.protocol === app.protocol &&
-    to.host === app.host &&
-    to.pathname === app.pathname &&
-    to.username === '' &&
-    to.password === ''
-  );
+  if (to.protocol !== app.protocol || to.username !== '' || to.password !== '') return false;
+  if (app.protocol === 'http:' || app.protocol === 'https:') return to.origin === app.origin;
+  if (app.protocol === 'file:') return to.host === app.host && to.pathname === app.pathname;
+  return false;
 }
 
 export type NavigationDecision = 'allow' | 'block';
 
+/** A navigation stays inside the app only to the app's own document (isAppUrl); anything else is blocked. */
 export function decideNavigation(target: string, appUrl: string): NavigationDecision {
-  return isSameAppUrl(target, appUrl) ? 'allow' : 'block';
+  return isAppUrl(target, appUrl) ? 'allow' : 'block';
 }
 
 /** No web permission (camera, geolocation, notifications from the page ...) is granted. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { forwardEvents, isAppUrl, isTrustedSender, registerIpc } from '../../../main/app/ipc';
+import { forwardEvents, isTrustedSender, registerIpc } from '../../../main/app/ipc';
+import { isAppUrl } from '../../../main/app/policy';
 import { CtiService } from '../../../main/core/service';
 import { telServicesLinkFactory } from '../../../main/core/telservices-link';
 import { MemorySettingsStore } from '../../../main/settings/store';
@@ -26,6 +27,7 @@ describe('isAppUrl / isTrustedSender', () => {
     ['https://evil.example/', 'http://localhost:5173/', false],
     ['about:blank', APP, false],
     ['not a url', APP, false],
+    ['http://user:pw@localhost:5173/', 'http://localhost:5173/', false],
   ])('%s against %s -> %s', (frame, app, expected) => {
     expect(isAppUrl(frame, app)).toBe(expected);
   });

@@ -5,7 +5,7 @@ import {
   decideWindowOpen,
   isAllowedExternalUrl,
   isPermissionGranted,
-  isSameAppUrl,
+  isAppUrl,
   secureWebPreferences,
 } from '../../../main/app/policy';
 
@@ -42,9 +42,14 @@ describe('navigation', () => {
   const devApp = 'http://localhost:5173/';
 
   it('allows the app document itself, with another hash or query', () => {
-    expect(isSameAppUrl(`${fileApp}#/history`, fileApp)).toBe(true);
-    expect(isSameAppUrl(`${devApp}?x=1`, devApp)).toBe(true);
+    expect(isAppUrl(`${fileApp}#/history`, fileApp)).toBe(true);
+    expect(isAppUrl(`${devApp}?x=1`, devApp)).toBe(true);
     expect(decideNavigation(fileApp, fileApp)).toBe('allow');
+  });
+
+  it('on the dev server (http) the same origin is the app: another path of it is allowed', () => {
+    expect(decideNavigation('http://localhost:5173/index.html#/history', devApp)).toBe('allow');
+    expect(isAppUrl('http://localhost:5173/settings', devApp)).toBe(true);
   });
 
   it('blocks any other document, host, port or scheme', () => {
@@ -56,6 +61,7 @@ describe('navigation', () => {
     expect(decideNavigation('http://user@localhost:5173/', devApp)).toBe('block');
     expect(decideNavigation('garbage', fileApp)).toBe('block');
     expect(decideNavigation(fileApp, 'garbage')).toBe('block');
+    expect(decideNavigation('app://cti/index.html', 'app://cti/index.html')).toBe('block');
   });
 });
 
