@@ -3,10 +3,9 @@
  * optional end-of-PDU), HTTP on the same port, bad input, and the reply faults.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CtiError } from '../../../common/errors';
 import { decodeReply } from '../../../main/telservices/codec';
 import type { Party } from '../../../common/telservices/structures';
-import { harness, rawTcp, type Harness } from './harness';
+import { errorCode, harness, rawTcp, type Harness } from './harness';
 
 const SEARCH = '<TelServiceRequest><searchName><name>Mar</name><limit>2</limit></searchName></TelServiceRequest>';
 const MARCEL: Party = { number: '+801', name: 'Marcel Jagger', numberType: 'work', company: 'uniGone' };
@@ -19,16 +18,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-async function errorCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof CtiError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a CtiError');
-}
 
 describe('raw TCP', () => {
   it('answers one request per connection, then closes (the spec searchName example)', async () => {

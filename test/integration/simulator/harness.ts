@@ -4,6 +4,7 @@
  * helper for what a typed client cannot send (bad XML, half requests, long-polls by hand).
  */
 import { connect } from 'node:net';
+import { CtiError } from '../../../common/errors';
 import type { TelEvent } from '../../../common/telservices/events';
 import { TelClient } from '../../../main/telservices/client';
 import { UdpEventListener } from '../../../main/telservices/events';
@@ -107,6 +108,17 @@ export function rawTcp(
     };
     writeFrom(0);
   });
+}
+
+/** The code of the CtiError `p` rejects with (anything else that it throws is rethrown; resolving fails). */
+export async function errorCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof CtiError) return e.code;
+    throw e;
+  }
+  throw new Error('expected a CtiError');
 }
 
 /** The call states in a list of call events, as "prim" or "prim/sec". */

@@ -1,25 +1,14 @@
 /** Sessions and their errors and events, over real loopback sockets. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CtiError } from '../../../common/errors';
 import type { TelEvent } from '../../../common/telservices/events';
 import { manualClock } from '../../../main/simulator/pbx/model';
-import { callStates, harness, type Harness } from './harness';
+import { callStates, errorCode, harness, type Harness } from './harness';
 
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-async function errorCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof CtiError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a CtiError');
-}
 
 const sessionEvent = (name: string) => (e: TelEvent) => e.type === 'session' && e.session === name;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
