@@ -1,15 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { rig, directoryCaller, type CoreRig } from './harness';
+import { describe, expect, it } from 'vitest';
+import { directoryCaller, rigsClosedAfterEach } from './harness';
 
-const rigs: CoreRig[] = [];
-afterEach(async () => {
-  for (const r of rigs.splice(0)) await r.close();
-});
-async function start(...args: Parameters<typeof rig>): Promise<CoreRig> {
-  const r = await rig(...args);
-  rigs.push(r);
-  return r;
-}
+const start = rigsClosedAfterEach();
 
 describe('the line core against the simulator (real sockets)', () => {
   it('inbound call -> one incoming event carrying the directory name; hang-up removes the popup and counts a miss', async () => {

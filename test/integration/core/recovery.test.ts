@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CtiError } from '../../../common/errors';
-import { rig, directoryCaller, type CoreRig } from './harness';
+import { directoryCaller, rigsClosedAfterEach } from './harness';
 
-const rigs: CoreRig[] = [];
-afterEach(async () => {
-  for (const r of rigs.splice(0)) await r.close();
-});
-async function start(...args: Parameters<typeof rig>): Promise<CoreRig> {
-  const r = await rig(...args);
-  rigs.push(r);
-  return r;
-}
+const start = rigsClosedAfterEach();
 
 describe('recovery', () => {
   it('PBX link out of service -> linkOutOfService, then back to monitored when the link returns', async () => {
