@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CtiError } from '../../../common/errors';
 import { PROTOCOL_ERRORS } from '../../../common/telservices/enums';
 import { REQUEST_TYPES, type TelRequestType } from '../../../common/telservices/requests';
 import { TelClient } from '../../../main/telservices/client';
 import { HttpTransport } from '../../../main/telservices/transport-http';
 import { TcpTransport } from '../../../main/telservices/transport-tcp';
 import { FakeTelServer, STANDARD_RESULT } from '../../support/fake-telserver';
+import { rejection } from './helpers';
 
 const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '../../fixtures/spec', name), 'utf8');
 const R = (inner: string): string => `<TelServiceReturn><result>${inner}</result></TelServiceReturn>`;
@@ -86,16 +86,6 @@ function callMethod(c: TelClient, name: TelRequestType, fields: Record<string, u
   const fn = (c as unknown as Record<string, (f: unknown) => Promise<unknown>>)[name];
   if (typeof fn !== 'function') throw new Error(`TelClient has no method ${name}`);
   return fn(fields);
-}
-
-async function rejection(p: Promise<unknown>): Promise<CtiError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CtiError);
-    return e as CtiError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('TelClient: one method per request of the spec', () => {

@@ -1,8 +1,7 @@
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CtiError } from '../../../common/errors';
 import { HttpTransport } from '../../../main/telservices/transport-http';
 import { FakeTelServer, STANDARD_RESULT, type FakeHandler } from '../../support/fake-telserver';
+import { rejection, unusedPort } from './helpers';
 
 const REQ = '<TelServiceRequest><queryForward><deviceNumber>+0033 1101</deviceNumber></queryForward></TelServiceRequest>';
 const UTF8_REPLY = '<TelServiceReturn><result><qualifyCall><number>0011</number><name>Zoë 日本 😀</name></qualifyCall></result></TelServiceReturn>';
@@ -16,16 +15,6 @@ afterEach(async () => {
 async function start(handler: FakeHandler): Promise<HttpTransport> {
   fake = await FakeTelServer.start({ http: true, handler });
   return new HttpTransport({ host: fake.host, port: fake.port, replyTimeoutMs: 200 });
-}
-
-async function rejection(p: Promise<unknown>): Promise<CtiError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CtiError);
-    return e as CtiError;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('HttpTransport on loopback', () => {
@@ -72,10 +61,7 @@ describe('HttpTransport on loopback', () => {
   });
 
   it('nothing listening -> connectionRefused', async () => {
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
-    const port = (probe.address() as { port: number }).port;
-    await new Promise<void>((r) => probe.close(() => r()));
+    const port = await unusedPort();
     const t = new HttpTransport({ host: '127.0.0.1', port });
     expect((await rejection(t.request(REQ))).code).toBe('connectionRefused');
   });

@@ -1,8 +1,8 @@
 import { createServer, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CtiError } from '../../../common/errors';
 import { TcpTransport } from '../../../main/telservices/transport-tcp';
 import { FakeTelServer, STANDARD_RESULT, type FakeTelServerOptions } from '../../support/fake-telserver';
+import { rejection, unusedPort } from './helpers';
 
 const REQ = '<TelServiceRequest><makeCall><deviceNumber>1101</deviceNumber><calledDeviceNumber>+0033612</calledDeviceNumber></makeCall></TelServiceRequest>';
 const UTF8_REPLY =
@@ -25,16 +25,6 @@ async function waitFor(cond: () => boolean, ms = 2000): Promise<void> {
     if (Date.now() > end) throw new Error('condition not reached');
     await new Promise((r) => setTimeout(r, 5));
   }
-}
-
-async function rejection(p: Promise<unknown>): Promise<CtiError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CtiError);
-    return e as CtiError;
-  }
-  throw new Error('expected a rejection');
 }
 
 function activeTimers(): number {
@@ -121,10 +111,7 @@ describe('TcpTransport on loopback', () => {
   });
 
   it('nothing listening -> connectionRefused', async () => {
-    const probe = createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
-    const port = (probe.address() as { port: number }).port;
-    await new Promise<void>((r) => probe.close(() => r()));
+    const port = await unusedPort();
     const t = new TcpTransport({ host: '127.0.0.1', port });
     expect((await rejection(t.request(REQ))).code).toBe('connectionRefused');
   });
