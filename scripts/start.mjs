@@ -42,8 +42,9 @@ async function main() {
   }
   let facts = gatherStartFacts(root);
   let plan = planStart(facts);
-  const env = plan.demo ? { CTI_DEMO: '1' } : {};
-  if (plan.demo) say('demo mode: no TelServer configured (set CTI_TELSERVER=host:port for a real one)');
+  // The app decides demo or not from its own settings; CTI_TELSERVER (inherited) overrides both.
+  const env = {};
+  if (plan.demo) say('no CTI_TELSERVER: the saved TelServer is used, or the embedded simulator\'s demo when none is configured');
   if (plan.tryInstallElectron) {
     say('fetching the Electron binary (first run)...');
     const fetched = await run(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain } from 'electron';
-import { isDemoMode, startCoreRuntime } from '../core/runtime';
+import { chooseStartup, startCoreRuntime } from '../core/runtime';
 import type { CtiService } from '../core/service';
 import { ConfSettingsStore } from '../settings/conf-store';
 import { MemorySettingsStore } from '../settings/store';
@@ -21,14 +21,16 @@ export interface RunningCti {
 
 export async function startCti(appUrl: string): Promise<RunningCti> {
   const dir = app.getPath('userData');
-  const demo = isDemoMode(process.env, existsSync(join(dir, 'settings.json')));
+  const startup = chooseStartup(process.env, existsSync(join(dir, 'settings.json')));
+  const demo = startup.demo;
   const runtime = await startCoreRuntime({
     demo,
-    settings: (overrides) => {
-      if (demo) return new MemorySettingsStore(overrides);
+    settings: (demoOverrides) => {
+      if (startup.demo) return new MemorySettingsStore(demoOverrides);
       const store = new ConfSettingsStore({ cwd: dir });
       if (store.loadError) console.warn(`[settings] ${store.loadError.message}`);
-      return store;
+      // An environment override is for this run only: kept in memory, the saved file untouched.
+      return Object.keys(startup.overrides).length > 0 ? new MemorySettingsStore({ ...store.get(), ...startup.overrides }) : store;
     },
   });
   const unregister = registerIpc({ ipcMain, handlers: runtime.service.handlers, appUrl });

@@ -3,6 +3,7 @@
  * strings: leading zeros and `+` must reach the wire untouched) or throws a usage error naming
  * what was wrong, so nothing is sent before every argument is known to be good.
  */
+import { parseServerAddress, type ServerAddress } from '../../common/address';
 import { isOneOf } from '../../common/telservices/enums';
 import { usageError } from './exit-codes';
 
@@ -66,20 +67,12 @@ export function boolean(value: string, what: string): boolean {
   throw usageError(`${what} '${value}' must be true or false`);
 }
 
-export interface ServerAddress {
-  host: string;
-  port: number;
-}
-
 /** `HOST:PORT`, or `[IPv6]:PORT`. */
+export type { ServerAddress };
+
 export function serverAddress(value: string): ServerAddress {
-  const m = /^(?:\[([^\]]+)\]|([^:[\]]+)):(\d+)$/.exec(value);
-  const host = m?.[1] ?? m?.[2];
-  const port = m?.[3];
-  if (host && port) {
-    const n = Number(port);
-    if (n >= 1 && n <= 65535) return { host, port: n };
-  }
+  const address = parseServerAddress(value);
+  if (address) return address;
   throw usageError(`--server '${value}' must be HOST:PORT (port 1-65535)`);
 }
 

@@ -3,6 +3,8 @@
  * and, in demo mode, the embedded TelServer simulator playing its demo with the line pointed at
  * it. One composition for both front ends, so they behave the same.
  */
+import { parseServerAddress } from '../../common/address';
+import { CtiError } from '../../common/errors';
 import type { SettingsPatch } from '../../common/schemas';
 import { startSimulator, type RunningSimulator } from '../simulator/index';
 import type { SettingsStore } from '../settings/store';
@@ -52,13 +54,26 @@ export async function startCoreRuntime(options: CoreRuntimeOptions): Promise<Cor
   };
 }
 
+export type Startup = { demo: true } | { demo: false; overrides: SettingsPatch };
+
 /**
- * Demo mode is the default until a TelServer is configured: a first run (no settings file yet) or
- * an explicit CTI_DEMO=1 (what `npm start` sets when no TelServer is configured) uses the embedded
- * simulator. CTI_DEMO=0 forces the configured server even on a first run.
+ * Which TelServer the line uses at start-up:
+ * - CTI_TELSERVER=HOST:PORT (and optionally CTI_DEVICE=N): that server, whatever is saved;
+ * - CTI_DEMO=1 / CTI_DEMO=0: the embedded simulator's demo / the saved settings;
+ * - otherwise the demo until a TelServer is configured, i.e. while there is no settings file.
+ * A CTI_TELSERVER that is not HOST:PORT is an error, not a silent demo.
  */
-export function isDemoMode(env: Readonly<Record<string, string | undefined>>, hasSettingsFile: boolean): boolean {
-  if (env['CTI_DEMO'] === '1') return true;
-  if (env['CTI_DEMO'] === '0') return false;
-  return !hasSettingsFile;
+export function chooseStartup(env: Readonly<Record<string, string | undefined>>, hasSettingsFile: boolean): Startup {
+  const server = env['CTI_TELSERVER'];
+  if (server !== undefined && server !== '') {
+    const address = parseServerAddress(server);
+    if (!address) throw new CtiError('invalidArgument', `CTI_TELSERVER must be HOST:PORT, got "${server}"`);
+    const overrides: SettingsPatch = { serverHost: address.host, serverPort: address.port };
+    const device = env['CTI_DEVICE'];
+    if (device !== undefined && device !== '') overrides.deviceNumber = device;
+    return { demo: false, overrides };
+  }
+  if (env['CTI_DEMO'] === '1') return { demo: true };
+  if (env['CTI_DEMO'] === '0') return { demo: false, overrides: {} };
+  return hasSettingsFile ? { demo: false, overrides: {} } : { demo: true };
 }

@@ -3,9 +3,11 @@
  *   [--port P] [--server HOST:PORT] [--device N] [--event-mode udp|poll|auto] [--http]
  *   [--settings DIR] [--static DIR] [--help]
  */
+import { parseServerAddress, type ServerAddress } from '../../common/address';
+
 export interface WebCliArgs {
   port: number;
-  server?: { host: string; port: number };
+  server?: ServerAddress;
   device?: string;
   eventMode?: 'udp' | 'poll' | 'auto';
   http: boolean;
@@ -37,12 +39,10 @@ function parsePort(text: string, what: string): number {
   return n;
 }
 
-export function parseHostPort(text: string): { host: string; port: number } {
-  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(text);
-  if (!m) throw new WebUsageError(`--server: expected HOST:PORT, got "${text}"`);
-  const port = parsePort(m[3] as string, '--server');
-  if (port === 0) throw new WebUsageError('--server: port 0 is not a server port');
-  return { host: (m[1] ?? m[2]) as string, port };
+export function parseHostPort(text: string): ServerAddress {
+  const address = parseServerAddress(text);
+  if (!address) throw new WebUsageError(`--server: expected HOST:PORT (port 1-65535), got "${text}"`);
+  return address;
 }
 
 export function parseWebArgs(argv: readonly string[]): WebCliArgs {

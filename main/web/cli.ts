@@ -3,9 +3,10 @@
  * The same core as the desktop app, its contract carried over a WebSocket to a browser page.
  */
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { SettingsPatch } from '../../common/schemas';
-import { startCoreRuntime } from '../core/runtime';
+import { chooseStartup, startCoreRuntime } from '../core/runtime';
 import { ConfSettingsStore } from '../settings/conf-store';
 import { MemorySettingsStore, type SettingsStore } from '../settings/store';
 import { parseWebArgs, WEB_USAGE, WebUsageError, type WebCliArgs } from './cli-args';
@@ -27,7 +28,10 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(WEB_USAGE);
     return;
   }
-  const overrides: SettingsPatch = {};
+  // --server wins; else the same start-up rule as the desktop app (CTI_TELSERVER, CTI_DEMO, a saved file).
+  const hasSettingsFile = args.settingsDir !== undefined && existsSync(join(args.settingsDir, 'settings.json'));
+  const startup = args.server ? ({ demo: false, overrides: {} } as const) : chooseStartup(process.env, hasSettingsFile);
+  const overrides: SettingsPatch = startup.demo ? {} : { ...startup.overrides };
   if (args.server) {
     overrides.serverHost = args.server.host;
     overrides.serverPort = args.server.port;
@@ -37,7 +41,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (args.http) overrides.transport = 'http';
 
   const runtime = await startCoreRuntime({
-    demo: !args.server,
+    demo: startup.demo,
     ...(args.device ? { demoDevice: args.device } : {}),
     settings: (demoOverrides) => settingsStore(args, { ...demoOverrides, ...overrides }),
   });
