@@ -1,22 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { forwardEvents, isTrustedSender, registerIpc } from '../../../main/app/ipc';
 import { isAppUrl } from '../../../main/app/policy';
-import { CtiService } from '../../../main/core/service';
-import { telServicesLinkFactory } from '../../../main/core/telservices-link';
-import { MemorySettingsStore } from '../../../main/settings/store';
+import { offlineServicesStoppedAfterEach } from '../../support/offline-services';
 import { buildCtiApi } from '../../../preload/bridge';
 import { FakeElectronIpc } from '../contract/fake-electron';
 
 const APP = 'file:///opt/cti/resources/app/out/renderer/index.html';
-const services: CtiService[] = [];
-afterEach(async () => {
-  for (const s of services.splice(0)) await s.stop();
-});
-function service(): CtiService {
-  const s = new CtiService({ settings: new MemorySettingsStore({ serverPort: 9 }), linkFactory: telServicesLinkFactory });
-  services.push(s);
-  return s;
-}
+const service = offlineServicesStoppedAfterEach();
 
 describe('isAppUrl / isTrustedSender', () => {
   it.each([

@@ -1,25 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, EVENT_NAMES, commandChannel, type CommandHandlers } from '../../../common/contract';
 import { commandArgs } from '../../../common/schemas';
-import { CtiService } from '../../../main/core/service';
 import { dispatchCommand } from '../../../main/core/dispatch';
-import { telServicesLinkFactory } from '../../../main/core/telservices-link';
-import { MemorySettingsStore } from '../../../main/settings/store';
+import { offlineServicesStoppedAfterEach } from '../../support/offline-services';
 import { buildCtiApi } from '../../../preload/bridge';
 import { registerIpc } from '../../../main/app/ipc';
 import { FakeElectronIpc } from './fake-electron';
 
-const services: CtiService[] = [];
-afterEach(async () => {
-  for (const s of services.splice(0)) await s.stop();
-});
-
-function service(): CtiService {
-  // Port 9 on loopback: nothing listens, so any request fails fast with a transport error.
-  const s = new CtiService({ settings: new MemorySettingsStore({ serverPort: 9 }), linkFactory: telServicesLinkFactory });
-  services.push(s);
-  return s;
-}
+const service = offlineServicesStoppedAfterEach();
 
 describe('the contract', () => {
   it('has exactly one argument schema per command', () => {
