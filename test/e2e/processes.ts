@@ -34,10 +34,11 @@ export function startTsx(script: string, args: readonly string[], patterns: read
       patterns.forEach((p, i) => {
         values[i] ??= p.exec(output)?.[1];
       });
-      if (values.every((v) => v !== undefined)) {
+      const found = values.filter((v): v is string => v !== undefined);
+      if (found.length === patterns.length) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);
-        resolve({ child, values: values as string[], stop });
+        resolve({ child, values: found, stop });
       }
     };
     child.stdout?.on('data', onData);
