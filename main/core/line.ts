@@ -1,8 +1,9 @@
 /**
  * One configured line: owns the TelServices session of one device and keeps the state the UI shows.
- * The transitions are the pure reducer (./reducer); this object does the I/O around it: opening the
- * session, UDP or long-poll intake, resync by snapshot, directory look-ups, reconnect with capped
- * backoff and jitter.
+ * The transitions are the pure reducer (./reducer); this object does the I/O around it. The session
+ * mechanics (open/close, UDP listener or long-poll, keep-alive, event routing, the server closing
+ * it) are the TelSession's, through the seam ./link; the policy is here: resync by snapshot after
+ * each open, reconnect with capped backoff and jitter when the session is lost, directory look-ups.
  *
  * Connection status machine (every transition emitted as a `connection` event):
  *   connecting -> monitored -> (reconnecting | linkOutOfService) -> monitored ... -> stopped
@@ -16,41 +17,21 @@
  * reconcile simply repairs losses, so a lossy network still converges.
  */
 import { CtiError, toErrorShape, type ErrorShape } from '../../common/errors';
-import type { ActiveEventMode, ConnectionState, ConnectionView, DirectoryEntry, IncomingCall, LinePatch, LineState } from '../../common/domain';
-import { fillFromBook, isResolvable } from './call-mapping';
+import type { ActiveEventMode, ConnectionState, ConnectionView, IncomingCall, LinePatch, LineState } from '../../common/domain';
 import type { Settings } from '../../common/schemas';
 import type { TelEvent } from '../../common/telservices/events';
 import type { TelRequest } from '../../common/telservices/requests';
 import type { TelResult } from '../../common/telservices/replies';
-import type { EventListenerHandle, LineLink, LinkFactory } from './link';
+import type { LineLink, LineSession, LinkFactory } from './link';
 import { DirectoryCache } from './directory';
 import { initialCoreState, reduce, type CoreAction, type CoreEffect, type CoreState } from './reducer';
 import { WakeableSleep } from './retry';
 import { backoffDelay } from '../telservices/backoff';
 import { Emitter } from './emitter';
-import { LongPoll } from './long-poll';
+import { DEFAULT_TIMING, type LineTiming } from './line-timing';
+import { nameWithin, popFor } from './screen-pop';
 
-export interface LineTiming {
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  /** Period of the reconcile snapshot while on UDP. */
-  reconcileMs: number;
-  /** Delay after a command before checking that UDP brought its event. */
-  probeMs: number;
-  /** Long-poll timeout sent to the server, seconds. */
-  pollTimeoutSec: number;
-  /** How long a screen pop may wait for the directory to name an unnamed caller. */
-  popupNameWaitMs: number;
-}
-
-export const DEFAULT_TIMING: LineTiming = {
-  backoffBaseMs: 500,
-  backoffMaxMs: 30_000,
-  reconcileMs: 30_000,
-  probeMs: 1500,
-  pollTimeoutSec: 20,
-  popupNameWaitMs: 400,
-};
+export { DEFAULT_TIMING, type LineTiming } from './line-timing';
 
 export interface LineEvents {
   patch: LinePatch[];
@@ -72,6 +53,7 @@ export class Line extends Emitter<LineEvents> {
   readonly directory: DirectoryCache;
   readonly #settings: Settings;
   readonly #link: LineLink;
+  readonly #session: LineSession;
   readonly #timing: LineTiming;
   readonly #now: () => number;
   readonly #sleep = new WakeableSleep();
@@ -79,12 +61,10 @@ export class Line extends Emitter<LineEvents> {
   #mode: ActiveEventMode;
   #stopped = false;
   #started = false;
-  #udp: EventListenerHandle | undefined;
   #datagrams = 0;
   #datagramsAtOpen = 0;
   /** Rejects the running monitor phase (session lost); set while monitored. */
   #lose: ((err: unknown) => void) | undefined;
-  #session: AbortController | undefined;
   #reconciling: Promise<void> | undefined;
   #supervisor: Promise<void> | undefined;
 
@@ -103,6 +83,30 @@ export class Line extends Emitter<LineEvents> {
     });
     this.#core = initialCoreState(opts.lineId, opts.settings.deviceNumber, this.#now());
     this.#mode = opts.settings.eventMode === 'poll' ? 'poll' : 'udp';
+    const s = opts.settings;
+    this.#session = this.#link.session({
+      deviceNumber: s.deviceNumber,
+      eventMode: s.eventMode,
+      udpPort: s.udpPort,
+      ...(s.userID ? { userID: s.userID } : {}),
+      ...(s.userPassword ? { userPassword: s.userPassword } : {}),
+      ...(s.sessionTimeout > 0 ? { sessionTimeoutS: s.sessionTimeout } : {}),
+      pollTimeoutS: this.#timing.pollTimeoutSec,
+    });
+    // Each event, and each datagram we cannot use, is a sign of UDP life (read only while on UDP).
+    this.#session.onEvent((e) => {
+      this.#datagrams += 1;
+      this.#onEvent(e);
+    });
+    this.#session.onDropped(() => (this.#datagrams += 1));
+    // A polled snapshot is a resync: it also drops what ended before polling began, which its diff cannot tell.
+    this.#session.onSnapshot((snapshot) => this.dispatch({ type: 'snapshot', snapshot, now: this.#now() }));
+    this.#session.onStatus((change) => {
+      // The session ended under us (server closed it, keep-alive or long-poll found it gone).
+      if (change.from === 'open' && (change.to === 'closed' || change.to === 'failed')) {
+        this.#lose?.(change.error ?? new CtiError('noOpenSession', change.reason ?? 'the session ended'));
+      }
+    });
     this.#core = { ...this.#core, line: { ...this.#core.line, connection: { ...this.#core.line.connection, eventMode: this.#mode } } };
     const who = opts.settings.userID ? { deviceNumber: opts.settings.deviceNumber, userID: opts.settings.userID } : { deviceNumber: opts.settings.deviceNumber };
     this.directory = new DirectoryCache(() => this.#link, who);
@@ -122,7 +126,7 @@ export class Line extends Emitter<LineEvents> {
 
   /** The UDP port events arrive on (undefined in poll mode): diagnostics, the benchmark. */
   get eventPort(): number | undefined {
-    return this.#udp?.port;
+    return this.#session.eventPort;
   }
 
   get link(): LineLink {
@@ -137,18 +141,12 @@ export class Line extends Emitter<LineEvents> {
 
   async stop(): Promise<void> {
     if (this.#stopped) return;
-    const wasMonitored = this.state.connection.state === 'monitored';
     this.#stopped = true;
-    this.#session?.abort();
     this.#lose?.(new CtiError('cancelled', 'line stopped'));
     this.#sleep.wake();
+    // Cancels an open in progress; an open session gets its closeSession, briefly (best effort).
+    await this.#session.close({ timeoutMs: 1000 });
     await this.#supervisor;
-    if (wasMonitored) {
-      // Best effort: tell the server we are gone, briefly.
-      await this.#link.request({ type: 'closeSession', deviceNumber: this.deviceNumber }, { timeoutMs: 1000 }).catch(() => undefined);
-    }
-    await this.#udp?.close();
-    this.#udp = undefined;
     if (!this.#started) this.#setConnection('stopped');
   }
 
@@ -167,7 +165,7 @@ export class Line extends Emitter<LineEvents> {
     }
     try {
       const datagrams = this.#datagrams;
-      const result = await this.#link.request(req);
+      const result = await this.#session.request(req);
       if (this.#mode === 'udp' && req.type !== 'queryHistory' && req.type !== 'searchName' && req.type !== 'searchNumber') {
         this.#probeAfter(datagrams);
       }
@@ -184,21 +182,23 @@ export class Line extends Emitter<LineEvents> {
     let attempt = 0;
     let lastError: ErrorShape | undefined;
     while (!this.#stopped) {
-      const session = new AbortController();
-      this.#session = session;
       try {
         if (attempt === 0) this.#setConnection('connecting');
-        await this.#open(session.signal);
-        await this.#snapshot(session.signal);
+        await this.#session.open();
+        // 'auto' without a UDP socket: the session polls instead.
+        if (this.#session.eventsMode === 'poll') this.#switchMode('poll');
+        this.#datagramsAtOpen = this.#datagrams;
+        await this.#snapshot();
         attempt = 0;
         lastError = undefined;
         this.#setConnection('monitored');
-        await this.#monitor(session.signal);
+        await this.#monitor();
       } catch (err) {
-        session.abort();
         this.#lose = undefined;
         if (this.#stopped) break;
         const shape = toErrorShape(err);
+        // Found dead by us (a failed resync, a command): release it locally before reopening.
+        await this.#session.abandon(err instanceof CtiError ? err : new CtiError('internal', String(err)));
         attempt += 1;
         const delay = backoffDelay(attempt - 1, { baseMs: this.#timing.backoffBaseMs, maxMs: this.#timing.backoffMaxMs });
         const state: ConnectionState = shape.code === 'pbxlinkOutOfService' ? 'linkOutOfService' : 'reconnecting';
@@ -211,63 +211,32 @@ export class Line extends Emitter<LineEvents> {
     this.#setConnection('stopped');
   }
 
-  async #open(signal: AbortSignal): Promise<void> {
-    const s = this.#settings;
-    if (this.#mode === 'udp' && this.#udp === undefined) {
-      try {
-        this.#udp = await this.#link.listenEvents(s.udpPort, (e) => this.#onEvent(e), () => (this.#datagrams += 1));
-      } catch (err) {
-        if (s.eventMode === 'udp') throw err;
-        this.#switchMode('poll'); // 'auto': no UDP socket at all, poll instead
-      }
-    }
-    const req: TelRequest = { type: 'openSession', deviceNumber: s.deviceNumber, eventUpdate: 'full' };
-    if (this.#mode === 'udp' && this.#udp) req.eventUDPPort = String(this.#udp.port);
-    if (s.userID) req.userID = s.userID;
-    if (s.userPassword) req.userPassword = s.userPassword;
-    if (s.sessionTimeout > 0) req.sessionTimeout = String(s.sessionTimeout);
-    await this.#link.request(req, { signal });
-    this.#datagramsAtOpen = this.#datagrams;
-  }
-
-  /** Resolves never; rejects when the session is lost. Runs the poll loop or the reconcile timer. */
-  #monitor(signal: AbortSignal): Promise<void> {
+  /**
+   * Resolves never; rejects when the session is lost. Over UDP it runs the reconcile timer (the
+   * long-poll keeps the view fresh by itself; the session keeps itself alive in both modes).
+   */
+  #monitor(): Promise<void> {
     return new Promise<void>((_resolve, reject) => {
-      // stop() may have come while the session was opening: nothing to monitor then.
-      if (this.#stopped || signal.aborted) {
-        reject(new CtiError('cancelled', 'line stopped'));
+      // stop() may have come while the session was opening, or the server closed it meanwhile.
+      if (this.#stopped || this.#session.status !== 'open') {
+        reject(new CtiError(this.#stopped ? 'cancelled' : 'noOpenSession', this.#stopped ? 'line stopped' : `the session is ${this.#session.status}`));
         return;
       }
+      const timer = setInterval(() => {
+        if (this.#mode === 'udp') void this.#reconcile();
+      }, this.#timing.reconcileMs);
       const lose = (err: unknown): void => {
+        clearInterval(timer);
         // A late failure of an older session's work must not unhook the current session.
         if (this.#lose === lose) this.#lose = undefined;
         reject(err instanceof Error ? err : new CtiError('internal', String(err)));
       };
       this.#lose = lose;
-      if (this.#mode === 'poll') this.#startPoll(signal);
-      const keepAliveMs = this.#settings.sessionTimeout > 0 ? (this.#settings.sessionTimeout * 1000) / 2 : Infinity;
-      const every = Math.min(this.#timing.reconcileMs, keepAliveMs);
-      const timer = setInterval(() => {
-        // The long-poll keeps the view fresh (and the session alive) by itself.
-        if (this.#mode === 'udp' || keepAliveMs !== Infinity) void this.#reconcile();
-      }, every);
-      signal.addEventListener('abort', () => clearInterval(timer), { once: true });
     });
   }
 
-  #startPoll(signal: AbortSignal): void {
-    const poll = new LongPoll(this.#link, this.deviceNumber, {
-      timeoutSec: this.#timing.pollTimeoutSec,
-      requestTimeoutMs: this.#settings.requestTimeoutMs,
-      onSnapshot: (snapshot) => this.dispatch({ type: 'snapshot', snapshot, now: this.#now() }),
-    });
-    poll.run(signal).catch((err: unknown) => {
-      if (!signal.aborted) this.#lose?.(err);
-    });
-  }
-
-  async #snapshot(signal?: AbortSignal): Promise<boolean> {
-    const result = await this.#link.request({ type: 'snapshot', deviceNumber: this.deviceNumber }, signal ? { signal } : {});
+  async #snapshot(): Promise<boolean> {
+    const result = await this.#session.request({ type: 'snapshot', deviceNumber: this.deviceNumber });
     if (result.type !== 'snapshot') throw new CtiError('malformedReply', `snapshot answered with ${result.type}`);
     const before = this.#core.line;
     this.dispatch({ type: 'snapshot', snapshot: result.snapshot, now: this.#now() });
@@ -280,12 +249,12 @@ export class Line extends Emitter<LineEvents> {
     if (this.#reconciling) return this.#reconciling;
     const lose = this.#lose;
     if (!lose) return Promise.resolve();
-    this.#reconciling = this.#snapshot(this.#session?.signal)
+    this.#reconciling = this.#snapshot()
       .then((changed) => {
         const silent = this.#datagrams === this.#datagramsAtOpen;
         if (changed && silent && this.#mode === 'udp' && this.#settings.eventMode === 'auto') {
           this.#switchMode('poll');
-          if (this.#session) this.#startPoll(this.#session.signal);
+          this.#session.usePolling();
         }
       })
       .catch((err: unknown) => lose(err))
@@ -307,32 +276,16 @@ export class Line extends Emitter<LineEvents> {
     this.emit('connection', this.state.connection);
   }
 
+  /** Events of this device only: the session drops another device's (shared port) as unusable. */
   #onEvent(event: TelEvent): void {
-    // Call events name their device; a datagram for another device is not ours (shared port).
-    if (event.deviceNumber !== undefined && event.deviceNumber !== this.deviceNumber) return;
     this.dispatch({ type: 'event', event, now: this.#now() });
   }
 
-  /**
-   * Emits the screen pop, after giving the directory a moment to name a caller the event left
-   * unnamed (a pop with a name beats a pop 100 ms earlier). A call that ended, or a popup the user
-   * dismissed meanwhile, is not popped.
-   */
+  /** Emits the screen pop once the directory had its moment to name the caller (./screen-pop). */
   async #pop(call: IncomingCall): Promise<void> {
-    let entry: DirectoryEntry | null = null;
-    if (isResolvable(call.leg.otherParty)) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<null>((resolve) => {
-        timer = setTimeout(() => resolve(null), this.#timing.popupNameWaitMs);
-      });
-      entry = await Promise.race([this.directory.lookup(call.leg.otherParty.number).catch(() => null), timeout]);
-      clearTimeout(timer);
-    }
-    const current = this.state.calls.find((c) => c.id === call.callId);
-    if (current === undefined || !this.state.popups.includes(call.callId)) return;
-    const leg = [current.primary, current.secondary].find((l) => l !== undefined && !l.isOutgoing) ?? call.leg;
-    const otherParty = entry === null ? leg.otherParty : fillFromBook(leg.otherParty, new Map([[leg.otherParty.number, entry]]));
-    this.emit('incomingCall', { ...call, leg: { ...leg, otherParty } });
+    const entry = await nameWithin((n) => this.directory.lookup(n), call.leg.otherParty, this.#timing.popupNameWaitMs);
+    const pop = popFor(call, this.state, entry);
+    if (pop) this.emit('incomingCall', pop);
   }
 
   #setConnection(state: ConnectionState, extra: Partial<ConnectionView> = {}): void {

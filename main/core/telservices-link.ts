@@ -1,15 +1,66 @@
 /**
- * The real LineLink: main/telservices' TelClient over a TCP or HTTP transport, and its UDP event
- * listener. This is the only file of the core that knows those classes.
+ * The real LineLink: main/telservices' TelClient over a TCP or HTTP transport, and a TelSession per
+ * line. This is the only file of the core that knows those classes.
  */
 import { TelClient } from '../telservices/client';
-import { UdpEventListener } from '../telservices/events';
+import { TelSession } from '../telservices/session';
 import { HttpTransport } from '../telservices/transport-http';
 import { TcpTransport } from '../telservices/transport-tcp';
-import type { LineLink, LinkFactory, LinkTarget } from './link';
+import type { LineLink, LineSession, LineSessionOptions, LinkFactory, LinkTarget } from './link';
+import type { Transport } from '../telservices/transport';
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+function lineSession(transport: Transport, target: LinkTarget, o: LineSessionOptions): LineSession {
+  const poll = {
+    pollTimeoutS: o.pollTimeoutS,
+    marginMs: target.requestTimeoutMs,
+    // The line reopens the whole session (with its own backoff) when a poll fails.
+    giveUpAfter: 1,
+  };
+  const endOfPdu = target.endOfPdu ? { endOfPdu: target.endOfPdu } : {};
+  const session = new TelSession({
+    transport,
+    deviceNumber: o.deviceNumber,
+    eventUpdate: 'full',
+    events:
+      o.eventMode === 'poll'
+        ? { mode: 'poll', ...poll }
+        : {
+            mode: 'udp',
+            port: o.udpPort,
+            // A TelServer on another host must reach our UDP port: listen on every interface then.
+            host: isLoopback(target.host) ? '127.0.0.1' : '0.0.0.0',
+            ...endOfPdu,
+            fallbackToPoll: o.eventMode === 'auto',
+            poll,
+          },
+    ...(o.userID ? { userID: o.userID } : {}),
+    ...(o.userPassword ? { userPassword: o.userPassword } : {}),
+    ...(o.sessionTimeoutS ? { sessionTimeoutS: o.sessionTimeoutS } : {}),
+  });
+  return {
+    get status() {
+      return session.status;
+    },
+    get eventsMode() {
+      return session.eventsMode;
+    },
+    get eventPort() {
+      return session.eventPort;
+    },
+    open: () => session.open(),
+    close: (opts) => session.close(opts),
+    abandon: (error) => session.abandon(error),
+    request: (req, opts) => session.client.send(req, opts),
+    usePolling: () => session.usePolling(),
+    onEvent: (fn) => session.onEvent(fn),
+    onDropped: (fn) => session.onDropped(() => fn()),
+    onSnapshot: (fn) => session.onSnapshot(fn),
+    onStatus: (fn) => session.onStatus(fn),
+  };
 }
 
 export function telServicesLink(target: LinkTarget): LineLink {
@@ -24,20 +75,7 @@ export function telServicesLink(target: LinkTarget): LineLink {
   const client = new TelClient(transport);
   return {
     request: (req, opts) => client.send(req, opts),
-    async listenEvents(port, onEvent, onDatagram) {
-      // A TelServer on another host must reach our UDP port: listen on every interface then.
-      const listener = await UdpEventListener.start({
-        port,
-        host: isLoopback(target.host) ? '127.0.0.1' : '0.0.0.0',
-        ...(target.endOfPdu ? { endOfPdu: target.endOfPdu } : {}),
-      });
-      listener.onEvent((event) => {
-        onDatagram?.();
-        onEvent(event);
-      });
-      if (onDatagram) listener.onDropped(() => onDatagram());
-      return { port: listener.port, close: () => listener.close() };
-    },
+    session: (opts) => lineSession(transport, target, opts),
   };
 }
 

@@ -6,6 +6,9 @@
  *
  * The first poll carries no snapshotSeq: the server has nothing to compare with, so it answers at
  * once with the current state (and the seq to send back next time).
+ *
+ * Whether a failure is worth retrying is the owner's policy (`giveUp`): the CLI retries forever,
+ * the line core gives up at once and reopens the whole session with its own backoff.
  */
 import { CtiError } from '../../common/errors';
 import type { TelEvent } from '../../common/telservices/events';
@@ -26,8 +29,14 @@ export interface SnapshotPollerOptions {
   onEvent: (event: TelEvent) => void;
   /** A failed poll; `retryInMs` is the backoff before the next one. */
   onError?: (err: CtiError, attempt: number, retryInMs: number) => void;
-  /** Each snapshot received (after its events were emitted): the session uses it for its state. */
+  /** Each snapshot received (after its events were emitted). */
   onSnapshot?: (snapshot: SnapshotInfo) => void;
+  /** True: stop polling after this failure (`attempt` counts from 1) instead of retrying. Default: never. */
+  giveUp?: (err: CtiError, attempt: number) => boolean;
+  /** The loop ended because `giveUp` said so; `err` is the last failure. */
+  onGiveUp?: (err: CtiError) => void;
+  /** Floor between two polls when the server answers at once without a new snapshotSeq. Default 250 ms. */
+  minIntervalMs?: number;
 }
 
 export class SnapshotPoller {
@@ -60,8 +69,11 @@ export class SnapshotPoller {
     const timeoutS = this.opts.pollTimeoutS ?? 30;
     const timeoutMs = timeoutS * 1000 + (this.opts.marginMs ?? 5000);
     const backoff = this.opts.backoff ?? { baseMs: 500, maxMs: 30_000 };
+    const minIntervalMs = this.opts.minIntervalMs ?? 250;
     let attempt = 0;
     while (!signal.aborted) {
+      const started = Date.now();
+      const seqBefore = this.seq;
       try {
         const resultOnEvent = this.seq === undefined ? { timeout: String(timeoutS) } : { timeout: String(timeoutS), snapshotSeq: this.seq };
         const snap = await this.opts.client.snapshot(
@@ -70,9 +82,17 @@ export class SnapshotPoller {
         );
         attempt = 0;
         this.accept(snap);
+        // A server that ignores resultOnEvent answers at once: do not spin, poll at a steady pace.
+        if ((snap.snapshotSeq === undefined || snap.snapshotSeq === seqBefore) && Date.now() - started < minIntervalMs) {
+          await sleep(minIntervalMs, signal);
+        }
       } catch (e) {
         if (signal.aborted) return;
         const err = e instanceof CtiError ? e : new CtiError('internal', e instanceof Error ? e.message : String(e));
+        if (this.opts.giveUp?.(err, attempt + 1)) {
+          this.opts.onGiveUp?.(err);
+          return;
+        }
         const delay = backoffDelay(attempt, backoff);
         attempt++;
         this.opts.onError?.(err, attempt, delay);

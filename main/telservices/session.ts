@@ -9,68 +9,26 @@
  * plain `snapshot`: it needs the open session (so it proves the session still exists), changes
  * nothing on the PBX and works for every device, agent or not (queryAgentState may not).
  *
- * Reconnect and resync are not here: the line core drives them (using `backoffDelay`).
+ * Reconnect and resync are policy, not mechanics, so they are not here: the line core (main/core/line.ts)
+ * reopens this same session with capped backoff when it reports `closed`/`failed`, and resyncs by
+ * snapshot. What it needs from here: a status change that carries the error (`StatusChange.error`),
+ * `abandon()` for a session the client found dead, and `usePolling()` for UDP that never arrives.
  */
 import { CtiError } from '../../common/errors';
-import type { EventUpdate } from '../../common/telservices/enums';
 import type { TelEvent } from '../../common/telservices/events';
+import type { SnapshotInfo } from '../../common/telservices/structures';
 import type { OpenSessionRequest } from '../../common/telservices/requests';
 import { TelClient } from './client';
 import { EventHub, type DroppedEvent } from './event-hub';
 import { UdpEventListener } from './events';
-import { IdleTimer } from './keepalive';
+import { SessionKeepAlive } from './keepalive';
 import { SnapshotPoller } from './poller';
 import { Subscribers } from './subscribers';
-import type { RequestOptions, Transport } from './transport';
+import { NEXT, type CloseOptions, type PollMode, type SessionEventsMode, type SessionStatus, type StatusChange, type TelSessionOptions } from './session-options';
+import type { RequestOptions } from './transport';
 
-export type SessionStatus = 'idle' | 'opening' | 'open' | 'closing' | 'closed' | 'failed';
+export type { CloseOptions, PollSettings, SessionEventsMode, SessionStatus, StatusChange, TelSessionOptions } from './session-options';
 
-/** The transitions the machine allows; anything else is a bug and throws CtiError('internal'). */
-const NEXT: Record<SessionStatus, readonly SessionStatus[]> = {
-  idle: ['opening'],
-  opening: ['open', 'failed', 'closing'],
-  open: ['closing', 'closed', 'failed'],
-  closing: ['closed'],
-  closed: ['opening'],
-  failed: ['opening', 'closed'],
-};
-
-export interface StatusChange {
-  from: SessionStatus;
-  to: SessionStatus;
-  /** Why, in words (an error message, the server's session event ...). */
-  reason?: string;
-  at: number;
-}
-
-export type SessionEventsMode =
-  /** Events by UDP to a listener of this session (port 0: the OS picks). */
-  | { mode: 'udp'; host?: string; port?: number; endOfPdu?: string }
-  /** Events by snapshot long-poll (clients UDP cannot reach). */
-  | { mode: 'poll'; pollTimeoutS?: number; marginMs?: number; backoff?: { baseMs: number; maxMs: number } }
-  /** No events (queries only). */
-  | { mode: 'none' };
-
-export interface TelSessionOptions {
-  transport: Transport;
-  deviceNumber: string;
-  events?: SessionEventsMode;
-  eventUpdate?: EventUpdate;
-  userID?: string;
-  userPassword?: string;
-  /** Seconds of inactivity after which the server closes the session; enables the keep-alive. */
-  sessionTimeoutS?: number;
-  startPbxMonitor?: boolean;
-  /** Keep-alive after this fraction of sessionTimeout without a request. Default 0.5. */
-  keepAliveFraction?: number;
-  /** Every status change and notable problem, one line each. */
-  log?: (line: string) => void;
-}
-
-export interface CloseOptions {
-  clientOnly?: boolean;
-  actualCloseSessionTimeoutS?: number;
-}
 
 /** Subscriptions (on, onEvent, onDropped, onError) come from EventHub; onStatus is the session's own. */
 export class TelSession extends EventHub {
@@ -81,13 +39,17 @@ export class TelSession extends EventHub {
   private pending = new AbortController();
   private listener: UdpEventListener | null = null;
   private poller: SnapshotPoller | null = null;
-  private keepAlive: IdleTimer | null = null;
+  private keepAlive: SessionKeepAlive | null = null;
+  /** Mutable: usePolling() and the UDP fallback switch this and every later open to the long-poll. */
+  private events: SessionEventsMode;
   private opening: Promise<void> | null = null;
   private closing: Promise<void> | null = null;
   private readonly statusSubs = new Subscribers<StatusChange>();
+  private readonly snapshotSubs = new Subscribers<SnapshotInfo>();
 
   constructor(private readonly opts: TelSessionOptions) {
     super();
+    this.events = opts.events ?? { mode: 'udp' };
     this.base = new TelClient(opts.transport);
     this.client = new TelClient({
       request: async (xml: string, ropts: RequestOptions = {}) => {
@@ -111,6 +73,11 @@ export class TelSession extends EventHub {
     return this.opts.deviceNumber;
   }
 
+  /** How events arrive now: 'udp' may have become 'poll' (fallback, usePolling). */
+  get eventsMode(): SessionEventsMode['mode'] {
+    return this.events.mode;
+  }
+
   /** The UDP port events arrive on (udp mode, once opening has bound it). */
   get eventPort(): number | undefined {
     return this.listener?.port;
@@ -118,6 +85,15 @@ export class TelSession extends EventHub {
 
   onStatus(fn: (change: StatusChange) => void): () => void {
     return this.statusSubs.add(fn);
+  }
+
+  /**
+   * Each whole snapshot the long-poll receives, after its events. The events are a diff from what
+   * this poller saw before, so a consumer that kept state from earlier (a resync, UDP before the
+   * switch) applies the snapshot itself to drop what changed before polling began.
+   */
+  onSnapshot(fn: (snapshot: SnapshotInfo) => void): () => void {
+    return this.snapshotSubs.add(fn);
   }
 
   /** idle/closed/failed -> opening -> open (or failed, rejecting with the cause). */
@@ -129,6 +105,25 @@ export class TelSession extends EventHub {
       this.opening = null;
     });
     return this.opening;
+  }
+
+  /**
+   * From now on events come by long-poll: at once if open (the UDP listener stays until close, in
+   * case some datagrams do arrive), and every later open asks for no UDP port.
+   */
+  usePolling(): void {
+    if (this.events.mode === 'poll') return;
+    this.events = pollModeOf(this.events);
+    if (this.statusNow === 'open') this.startPoller(this.events);
+  }
+
+  /**
+   * The client found the session gone (a request answered noOpenSession, a resync failed): open ->
+   * failed, releasing everything locally without a closeSession, so that open() starts afresh.
+   */
+  async abandon(error: CtiError): Promise<void> {
+    if (this.statusNow !== 'open') return;
+    await this.lost('failed', error);
   }
 
   /** Closes the session (closeSession), cancelling pending requests. Never rejects: the line is closed locally anyway. */
@@ -144,22 +139,10 @@ export class TelSession extends EventHub {
   private async doOpen(): Promise<void> {
     this.transition('opening');
     this.pending = new AbortController();
-    const events = this.opts.events ?? { mode: 'udp' };
     try {
       const req: Omit<OpenSessionRequest, 'type'> = { deviceNumber: this.opts.deviceNumber };
-      if (events.mode === 'udp') {
-        const listener = await UdpEventListener.start(udpOptions(events));
-        if (this.statusNow !== 'opening') {
-          // close() ran while we were binding: it could not release what did not exist yet.
-          await listener.close();
-          throw new CtiError('cancelled', 'the session was closed while opening');
-        }
-        this.listener = listener;
-        listener.onEvent((e) => this.route(e));
-        listener.onDropped((d) => this.reportDropped(d));
-        listener.onError((e) => this.reportError(e));
-        req.eventUDPPort = String(listener.port);
-      }
+      const listener = await this.bindListener();
+      if (listener) req.eventUDPPort = String(listener.port);
       if (this.opts.eventUpdate) req.eventUpdate = this.opts.eventUpdate;
       if (this.opts.userID !== undefined) req.userID = this.opts.userID;
       if (this.opts.userPassword !== undefined) req.userPassword = this.opts.userPassword;
@@ -167,17 +150,42 @@ export class TelSession extends EventHub {
       if (this.opts.startPbxMonitor !== undefined) req.startPbxMonitor = this.opts.startPbxMonitor;
       await this.base.openSession(req, { signal: this.pending.signal });
       if (this.statusNow !== 'opening') throw new CtiError('cancelled', 'the session was closed while opening');
-      if (events.mode === 'poll') this.startPoller(events);
+      if (this.events.mode === 'poll') this.startPoller(this.events);
       this.transition('open');
       this.startKeepAlive();
     } catch (e) {
       const err = e instanceof CtiError ? e : new CtiError('internal', String(e));
       if (this.statusNow === 'opening') {
         await this.release();
-        this.transition('failed', `${err.code}: ${err.message}`);
+        this.transition('failed', `${err.code}: ${err.message}`, err);
       }
       throw err;
     }
+  }
+
+  /** The UDP listener of a udp-mode open, wired to this session; null in poll mode (or after the fallback). */
+  private async bindListener(): Promise<UdpEventListener | null> {
+    const events = this.events;
+    if (events.mode !== 'udp') return null;
+    let listener: UdpEventListener;
+    try {
+      listener = await UdpEventListener.start(events);
+    } catch (e) {
+      if (!events.fallbackToPoll || !(e instanceof CtiError) || e.code !== 'network') throw e;
+      this.opts.log?.(`session ${this.opts.deviceNumber}: no UDP socket (${e.message}), polling instead`);
+      this.events = pollModeOf(events);
+      return null;
+    }
+    if (this.statusNow !== 'opening') {
+      // close() ran while we were binding: it could not release what did not exist yet.
+      await listener.close();
+      throw new CtiError('cancelled', 'the session was closed while opening');
+    }
+    this.listener = listener;
+    listener.onEvent((e) => this.route(e));
+    listener.onDropped((d) => this.reportDropped(d));
+    listener.onError((e) => this.reportError(e));
+    return listener;
   }
 
   private async doClose(opts: CloseOptions): Promise<void> {
@@ -195,7 +203,7 @@ export class TelSession extends EventHub {
       };
       if (opts.actualCloseSessionTimeoutS !== undefined) req.actualCloseSessionTimeout = String(opts.actualCloseSessionTimeoutS);
       if (opts.clientOnly !== undefined) req.clientOnly = opts.clientOnly;
-      await this.base.closeSession(req);
+      await this.base.closeSession(req, opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs });
     } catch (e) {
       reason = `closed locally; closeSession failed: ${e instanceof Error ? e.message : String(e)}`;
     }
@@ -215,7 +223,8 @@ export class TelSession extends EventHub {
     await listener?.close();
   }
 
-  private startPoller(events: Extract<SessionEventsMode, { mode: 'poll' }>): void {
+  private startPoller(events: PollMode): void {
+    const giveUpAfter = events.giveUpAfter ?? Infinity;
     const poller = new SnapshotPoller({
       client: this.client,
       deviceNumber: this.opts.deviceNumber,
@@ -223,7 +232,15 @@ export class TelSession extends EventHub {
       ...(events.marginMs !== undefined && { marginMs: events.marginMs }),
       ...(events.backoff && { backoff: events.backoff }),
       onEvent: (e) => this.route(e),
+      onSnapshot: (snap) => this.snapshotSubs.emit(snap, (e) => this.reportError(new CtiError('internal', `snapshot subscriber threw: ${String(e)}`))),
       onError: (err, attempt, retryInMs) => this.reportError(err, `poll failed (attempt ${attempt}, retry in ${retryInMs} ms)`),
+      // No session on the server: polling again cannot help, whatever the owner's patience.
+      giveUp: (err, attempt) => err.code === 'noOpenSession' || attempt >= giveUpAfter,
+      onGiveUp: (err) => {
+        if (this.statusNow !== 'open') return;
+        const to = err.code === 'noOpenSession' ? 'closed' : 'failed';
+        void this.lost(to, new CtiError(err.code, `poll: ${err.message}`));
+      },
     });
     this.poller = poller;
     poller.start();
@@ -233,28 +250,20 @@ export class TelSession extends EventHub {
   private startKeepAlive(): void {
     const s = this.opts.sessionTimeoutS;
     if (!s || s <= 0) return;
-    const idleMs = Math.max(100, s * 1000 * (this.opts.keepAliveFraction ?? 0.5));
-    this.keepAlive = new IdleTimer(idleMs, () => void this.sendKeepAlive());
+    this.keepAlive = new SessionKeepAlive({
+      idleMs: Math.max(100, s * 1000 * (this.opts.keepAliveFraction ?? 0.5)),
+      ping: () => this.client.snapshot({ deviceNumber: this.opts.deviceNumber }),
+      onLost: (err) => {
+        if (this.statusNow === 'open') void this.lost('closed', new CtiError(err.code, `keep-alive: ${err.message}`));
+      },
+      onError: (err) => this.reportError(err, 'keep-alive failed'),
+    });
     this.keepAlive.start();
   }
 
-  private async sendKeepAlive(): Promise<void> {
-    try {
-      await this.client.snapshot({ deviceNumber: this.opts.deviceNumber });
-    } catch (e) {
-      const err = e instanceof CtiError ? e : new CtiError('internal', String(e));
-      if (err.code === 'cancelled') return;
-      if (err.code === 'noOpenSession' && this.statusNow === 'open') {
-        await this.lost(`keep-alive: ${err.message}`);
-        return;
-      }
-      this.reportError(err, 'keep-alive failed');
-    }
-  }
-
-  /** The server no longer has our session (timeout, admin, monitoring reject ...). */
-  private async lost(reason: string): Promise<void> {
-    this.transition('closed', reason);
+  /** The server no longer has our session (timeout, admin, monitoring reject ...), or the client found it dead. */
+  private async lost(to: 'closed' | 'failed', error: CtiError): Promise<void> {
+    this.transition(to, error.message, error);
     await this.release();
   }
 
@@ -269,7 +278,7 @@ export class TelSession extends EventHub {
     }
     this.emitEvent(event);
     if (event.type === 'session' && event.session.startsWith('sessionClosedBy') && this.statusNow === 'open') {
-      void this.lost(`server: ${event.session}`);
+      void this.lost('closed', new CtiError('noOpenSession', `server: ${event.session}`));
     }
   }
 
@@ -283,20 +292,16 @@ export class TelSession extends EventHub {
     this.emitError(err);
   }
 
-  private transition(to: SessionStatus, reason?: string): void {
+  private transition(to: SessionStatus, reason?: string, error?: CtiError): void {
     const from = this.statusNow;
     if (!NEXT[from].includes(to)) throw new CtiError('internal', `session ${this.opts.deviceNumber}: ${from} -> ${to} is not allowed`);
     this.statusNow = to;
-    const change: StatusChange = reason === undefined ? { from, to, at: Date.now() } : { from, to, reason, at: Date.now() };
+    const change: StatusChange = { from, to, at: Date.now(), ...(reason !== undefined && { reason }), ...(error && { error }) };
     this.opts.log?.(`session ${this.opts.deviceNumber}: ${from} -> ${to}${reason ? ` (${reason})` : ''}`);
     this.statusSubs.emit(change, (e) => this.reportError(new CtiError('internal', `status subscriber threw: ${String(e)}`)));
   }
 }
 
-function udpOptions(e: Extract<SessionEventsMode, { mode: 'udp' }>): { host?: string; port?: number; endOfPdu?: string } {
-  const o: { host?: string; port?: number; endOfPdu?: string } = {};
-  if (e.host !== undefined) o.host = e.host;
-  if (e.port !== undefined) o.port = e.port;
-  if (e.endOfPdu !== undefined) o.endOfPdu = e.endOfPdu;
-  return o;
+function pollModeOf(e: Exclude<SessionEventsMode, PollMode>): PollMode {
+  return e.mode === 'udp' ? { mode: 'poll', ...e.poll } : { mode: 'poll' };
 }

@@ -101,4 +101,39 @@ describe('SnapshotPoller over HTTP long-poll', () => {
     await until(() => delays.length >= 5);
     expect(delays.slice(0, 5)).toEqual([5, 10, 20, 20, 20]);
   });
+  it('giveUp: the failure its owner will not retry ends the loop and is handed to onGiveUp', async () => {
+    server = await FakeTelServer.start({ http: true, handler: () => ({ kind: 'httpStatus', status: 503 }) });
+    const client = new TelClient(new HttpTransport({ host: server.host, port: server.port }));
+    const errors: number[] = [];
+    let gaveUp: CtiError | undefined;
+    poller = new SnapshotPoller({
+      client,
+      deviceNumber: '1',
+      backoff: { baseMs: 5, maxMs: 5 },
+      onEvent: () => undefined,
+      onError: (_e, attempt) => errors.push(attempt),
+      giveUp: (_e, attempt) => attempt >= 3,
+      onGiveUp: (e) => (gaveUp = e),
+    });
+    poller.start();
+    await until(() => gaveUp !== undefined);
+    expect(gaveUp?.code).toBe('httpStatus');
+    expect(errors).toEqual([1, 2]);
+    await until(() => !poller!.isRunning);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('a server that ignores resultOnEvent (no snapshotSeq, answers at once) is polled at a steady pace, not in a spin', async () => {
+    server = await FakeTelServer.start({
+      http: true,
+      handler: () => ({ kind: 'reply', xml: '<TelServiceReturn><result><snapshot><calls/></snapshot></result></TelServiceReturn>' }),
+    });
+    const client = new TelClient(new HttpTransport({ host: server.host, port: server.port }));
+    poller = new SnapshotPoller({ client, deviceNumber: '1', minIntervalMs: 100, onEvent: () => undefined });
+    poller.start();
+    await new Promise((r) => setTimeout(r, 350));
+    await poller.stop();
+    expect(server.requests.length).toBeGreaterThanOrEqual(2);
+    expect(server.requests.length).toBeLessThanOrEqual(5);
+  });
 });

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { CtiError } from '../../../common/errors';
 import type { TelEvent } from '../../../common/telservices/events';
+import { UdpEventListener } from '../../../main/telservices/events';
 import type { DroppedEvent } from '../../../main/telservices/events';
 import { TelSession, type StatusChange, type TelSessionOptions } from '../../../main/telservices/session';
 import { TcpTransport } from '../../../main/telservices/transport-tcp';
@@ -216,6 +218,115 @@ describe('TelSession (poll mode)', () => {
     expect(srv.requests.at(-1)).toContain('<snapshotSeq>5</snapshotSeq>');
     const t0 = performance.now();
     await s.close();
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(s.status).toBe('closed');
+  });
+});
+
+describe('TelSession as the line core drives it', () => {
+  it('abandon(): open -> failed with the error, no closeSession sent, and open() starts afresh', async () => {
+    const { s, srv, changes } = await setup(byRequest());
+    await s.open();
+    const firstPort = s.eventPort;
+    await s.abandon(new CtiError('noOpenSession', 'a command found no session'));
+    expect(s.status).toBe('failed');
+    expect(changes.at(-1)).toMatchObject({ from: 'open', to: 'failed', error: { code: 'noOpenSession' } });
+    expect(s.eventPort).toBeUndefined();
+    expect(srv.requests.some((r) => r.includes('<closeSession>'))).toBe(false);
+    await s.abandon(new CtiError('noOpenSession', 'again')); // not open: nothing to do
+    await s.open();
+    expect(s.status).toBe('open');
+    expect(s.eventPort).toBeTypeOf('number');
+    expect(srv.requests.filter((r) => r.includes('<openSession>'))).toHaveLength(2);
+    expect(firstPort).toBeTypeOf('number');
+  });
+
+  it('a server close carries a noOpenSession error in its status change', async () => {
+    const { s, changes } = await setup(byRequest());
+    await s.open();
+    sender = new UdpSender();
+    await sender.send(s.eventPort as number, '<TelServiceEvent><event><session><sessionClosedByTimeout/></session></event></TelServiceEvent>');
+    await until(() => s.status === 'closed');
+    expect(changes.at(-1)?.error?.code).toBe('noOpenSession');
+  });
+
+  it('usePolling(): an open UDP session starts polling now, and later opens ask for no UDP port', async () => {
+    let polls = 0;
+    const snapshots: unknown[] = [];
+    const { s, srv, events } = await setup(
+      byRequest({
+        snapshot: () => {
+          polls++;
+          return polls === 1 ? { kind: 'reply', xml: SNAPSHOT.replace('<calls/>', '<snapshotSeq>3</snapshotSeq><calls/>') } : { kind: 'hang' };
+        },
+      }),
+      { events: { mode: 'udp', poll: { pollTimeoutS: 30 } } },
+    );
+    s.onSnapshot((snap) => snapshots.push(snap));
+    await s.open();
+    expect(srv.requests[0]).toContain('<eventUDPPort>');
+    s.usePolling();
+    expect(s.eventsMode).toBe('poll');
+    await until(() => events.length === 1 && polls === 2);
+    expect(events[0]).toEqual({ type: 'doNotDisturb', state: 'off', deviceNumber: '1101' });
+    expect(snapshots).toEqual([{ snapshotSeq: '3', calls: [], doNotDisturb: 'off' }]);
+    expect(srv.requests.at(-1)).toContain('<resultOnEvent><timeout>30</timeout><snapshotSeq>3</snapshotSeq></resultOnEvent>');
+    await s.close();
+    await s.open();
+    expect(srv.requests.filter((r) => r.includes('<openSession>')).at(-1)).not.toContain('eventUDPPort');
+  });
+
+  it('fallbackToPoll: no UDP socket can be bound -> the session opens polling instead', async () => {
+    const taken = await UdpEventListener.start();
+    try {
+      const { s, srv, log } = await setup(byRequest({ snapshot: () => ({ kind: 'hang' }) }), {
+        events: { mode: 'udp', port: taken.port, fallbackToPoll: true },
+      });
+      await s.open();
+      expect(s.eventsMode).toBe('poll');
+      expect(s.eventPort).toBeUndefined();
+      expect(srv.requests[0]).not.toContain('eventUDPPort');
+      expect(log.some((l) => l.includes('polling instead'))).toBe(true);
+      await until(() => srv.requests.some((r) => r.includes('<resultOnEvent>')));
+    } finally {
+      await taken.close();
+    }
+  });
+
+  it('without fallbackToPoll a taken UDP port fails the open with a network error', async () => {
+    const taken = await UdpEventListener.start();
+    try {
+      const { s, changes } = await setup(byRequest(), { events: { mode: 'udp', port: taken.port } });
+      await expect(s.open()).rejects.toMatchObject({ code: 'network' });
+      expect(changes.at(-1)).toMatchObject({ to: 'failed', error: { code: 'network' } });
+    } finally {
+      await taken.close();
+    }
+  });
+
+  it('poll giveUpAfter: a failed poll fails the session with that error (its owner reopens it)', async () => {
+    const { s, changes } = await setup(byRequest({ snapshot: () => ({ kind: 'reply', xml: error('pbxlinkOutOfService') }) }), {
+      events: { mode: 'poll', giveUpAfter: 1, backoff: { baseMs: 5, maxMs: 5 } },
+    });
+    await s.open();
+    await until(() => s.status === 'failed');
+    expect(changes.at(-1)).toMatchObject({ from: 'open', to: 'failed', error: { code: 'pbxlinkOutOfService' } });
+  });
+
+  it('a poll answered noOpenSession closes the session even with no giveUpAfter', async () => {
+    const { s, changes } = await setup(byRequest({ snapshot: () => ({ kind: 'reply', xml: error('noOpenSession') }) }), {
+      events: { mode: 'poll', backoff: { baseMs: 5, maxMs: 5 } },
+    });
+    await s.open();
+    await until(() => s.status === 'closed');
+    expect(changes.at(-1)?.error?.code).toBe('noOpenSession');
+  });
+
+  it('close({ timeoutMs }) bounds the goodbye to a hung server', async () => {
+    const { s } = await setup(byRequest({ closeSession: () => ({ kind: 'hang' }) }));
+    await s.open();
+    const t0 = performance.now();
+    await s.close({ timeoutMs: 150 });
     expect(performance.now() - t0).toBeLessThan(1000);
     expect(s.status).toBe('closed');
   });

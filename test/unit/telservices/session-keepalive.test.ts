@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IdleTimer } from '../../../main/telservices/keepalive';
+import { CtiError } from '../../../common/errors';
+import { IdleTimer, SessionKeepAlive } from '../../../main/telservices/keepalive';
 
 describe('IdleTimer (the session keep-alive clock)', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -44,5 +45,57 @@ describe('IdleTimer (the session keep-alive clock)', () => {
     vi.advanceTimersByTime(10_000);
     expect(fired).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('SessionKeepAlive (what a failed ping means)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  async function pingFailing(err: unknown): Promise<{ lost: string[]; errors: string[]; pings: number }> {
+    const lost: string[] = [];
+    const errors: string[] = [];
+    let pings = 0;
+    const k = new SessionKeepAlive({
+      idleMs: 1000,
+      ping: async () => {
+        pings++;
+        throw err;
+      },
+      onLost: (e) => lost.push(e.code),
+      onError: (e) => errors.push(e.code),
+    });
+    k.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    k.stop();
+    return { lost, errors, pings };
+  }
+
+  it('noOpenSession: the session is lost', async () => {
+    expect(await pingFailing(new CtiError('noOpenSession', 'gone'))).toEqual({ lost: ['noOpenSession'], errors: [], pings: 1 });
+  });
+
+  it('cancelled (the session closing under the ping): nothing to report', async () => {
+    expect(await pingFailing(new CtiError('cancelled', 'closed'))).toEqual({ lost: [], errors: [], pings: 1 });
+  });
+
+  it('any other failure (timeout, a non-CtiError) is reported and the session stays', async () => {
+    expect(await pingFailing(new CtiError('timeout', 'slow'))).toEqual({ lost: [], errors: ['timeout'], pings: 1 });
+    expect(await pingFailing(new Error('boom'))).toEqual({ lost: [], errors: ['internal'], pings: 1 });
+  });
+
+  it('touch() pushes the ping back; stop() cancels it', async () => {
+    let pings = 0;
+    const k = new SessionKeepAlive({ idleMs: 1000, ping: async () => void pings++, onLost: () => undefined, onError: () => undefined });
+    k.start();
+    await vi.advanceTimersByTimeAsync(800);
+    k.touch();
+    await vi.advanceTimersByTimeAsync(800);
+    expect(pings).toBe(0);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(pings).toBe(1);
+    k.stop();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(pings).toBe(1);
   });
 });
