@@ -14,12 +14,20 @@ function read(path: string): string {
   return readFileSync(file, 'utf8');
 }
 
-/** Specifiers of static imports, dynamic imports and requires in a bundle. */
+/**
+ * Specifiers of static imports (Rollup writes each on its own line), dynamic imports and requires
+ * in a bundle. Anchored to statement syntax: the bundle's own strings (e.g. a JSON scenario with a
+ * "from" key) must not count as imports.
+ */
 function specifiers(code: string): string[] {
   const found = new Set<string>();
-  for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"']+)["']/g)) {
-    found.add(match[1]!);
-  }
+  const patterns = [
+    /^\s*(?:import|export)\b[^;'"]*?\bfrom\s*["']([^"']+)["']/gm,
+    /^\s*import\s*["']([^"']+)["']/gm,
+    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+    /\brequire\(\s*["']([^"']+)["']\s*\)/g,
+  ];
+  for (const pattern of patterns) for (const match of code.matchAll(pattern)) found.add(match[1]!);
   return [...found];
 }
 

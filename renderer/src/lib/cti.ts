@@ -13,10 +13,16 @@ function isCtiApi(value: unknown): value is CtiApi {
 
 let instance: CtiApi | undefined;
 
-export function getCti(): CtiApi {
+/**
+ * The bridge this page can have: the preload's `window.cti`, or web mode's WebSocket when the URL
+ * carries the per-run token (web mode always prints it). Neither: undefined, and the page says it is
+ * not connected — a WebSocket without a token would only be refused.
+ */
+export function getCti(location: { protocol: string; host: string; search: string } = globalThis.location): CtiApi | undefined {
   if (instance) return instance;
   const fromPreload = (globalThis as { cti?: unknown }).cti;
-  instance = isCtiApi(fromPreload) ? fromPreload : createWebSocketCti({ url: webSocketUrlFor(globalThis.location) });
+  if (isCtiApi(fromPreload)) instance = fromPreload;
+  else if (new URLSearchParams(location.search).get('token')) instance = createWebSocketCti({ url: webSocketUrlFor(location) });
   return instance;
 }
 

@@ -10,6 +10,8 @@ const fake = vi.hoisted(() => {
   class FakeWindow {
     readonly listeners = new Map<string, Listener>();
     readonly webContents = {
+      send: vi.fn(),
+      isDestroyed: () => false,
       setWindowOpenHandler: vi.fn(),
       on: vi.fn(),
       session: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
@@ -107,6 +109,14 @@ describe('main/index.ts', () => {
     const { COMMAND_NAMES, commandChannel } = await import('../../../common/contract');
     await vi.waitFor(() => expect(fake.ipcHandlers.size).toBe(COMMAND_NAMES.length), { timeout: 10_000 });
     for (const name of COMMAND_NAMES) expect(fake.ipcHandlers.has(commandChannel(name))).toBe(true);
+  });
+
+  it("forwards the line's events to the window (the demo line reports its connection)", async () => {
+    const { eventChannel } = await import('../../../common/contract');
+    const window = fake.windows[0]!;
+    await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalledWith(eventChannel('connection'), expect.objectContaining({ lineId: expect.any(String) })), {
+      timeout: 10_000,
+    });
   });
 
   it('shows the existing window for a second instance instead of opening another', async () => {
