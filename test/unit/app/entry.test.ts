@@ -114,9 +114,14 @@ describe('main/index.ts', () => {
   it("forwards the line's events to the window (the demo line reports its connection)", async () => {
     const { eventChannel } = await import('../../../common/contract');
     const window = fake.windows[0]!;
-    await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalledWith(eventChannel('connection'), expect.objectContaining({ lineId: expect.any(String) })), {
-      timeout: 10_000,
-    });
+    await vi.waitFor(
+      () => {
+        const sent = window.webContents.send.mock.calls as unknown as [string, { lineId?: unknown }][];
+        const connection = sent.find(([channel]) => channel === eventChannel('connection'));
+        expect(typeof connection?.[1].lineId).toBe('string');
+      },
+      { timeout: 10_000 },
+    );
   });
 
   it('shows the existing window for a second instance instead of opening another', async () => {
