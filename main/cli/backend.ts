@@ -1,6 +1,7 @@
 /**
- * The only CLI module that touches the protocol stack: transports, the typed client, the codec.
- * It is loaded lazily by run.ts, so `cti --help` and usage errors never pay for it.
+ * Where the CLI meets the protocol stack: transports, the typed client, the codec (and listen.ts,
+ * which runs a TelSession over makeTransport). Both are loaded lazily by run.ts, so `cti --help`
+ * and usage errors never pay for them.
  */
 import type { TelReply, TelResult } from '../../common/telservices/replies';
 import type { TelRequest } from '../../common/telservices/requests';

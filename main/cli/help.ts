@@ -68,8 +68,11 @@ Other:
          line with --json); the UDP port is chosen by the OS unless --udp-port, bound on
          --udp-host (default 0.0.0.0); --restricted asks for alerting events only; --poll uses
          snapshot long-polls (each held up to --poll-timeout seconds, default 30) instead of UDP.
-         Ctrl-C (SIGINT) or SIGTERM closes the session and exits 0. A session closed by the
-         server ends listen with exit code 3.
+         With --session-timeout, a snapshot keeps the session alive after half of it without a
+         request. Events for another device are dropped (said on stderr). Ctrl-C (SIGINT) or
+         SIGTERM closes the session and exits 0 (a failed closeSession is a warning on stderr).
+         A session closed by the server (or that a keep-alive or poll finds gone) ends listen
+         with exit code 3.
 
 Exit codes:
   0 success   2 usage error   3 the server answered an error (its name on stderr)

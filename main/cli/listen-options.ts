@@ -1,6 +1,7 @@
 /** The options of `listen`, validated (pure). */
 import type { EventUpdate } from '../../common/telservices/enums';
-import type { OpenSessionRequest } from '../../common/telservices/requests';
+import type { SessionEventsMode, TelSessionOptions } from '../telservices/session-options';
+import type { Transport } from '../telservices/transport';
 import { usageError } from './exit-codes';
 import { integerIn, positiveInteger } from './validate';
 
@@ -54,13 +55,17 @@ export function listenOptions(options: Readonly<Record<string, string | true>>, 
   return listen;
 }
 
-/** The openSession of `listen`: the UDP port actually bound (none with --poll), optional fields only when given. */
-export function openSessionRequest(listen: ListenOptions, udpPort: number | undefined): OpenSessionRequest {
-  const request: OpenSessionRequest = { type: 'openSession', deviceNumber: listen.deviceNumber };
-  if (udpPort !== undefined) request.eventUDPPort = String(udpPort);
-  request.eventUpdate = listen.eventUpdate;
-  if (listen.userID !== undefined) request.userID = listen.userID;
-  if (listen.userPassword !== undefined) request.userPassword = listen.userPassword;
-  if (listen.sessionTimeout !== undefined) request.sessionTimeout = listen.sessionTimeout;
-  return request;
+/**
+ * The TelSession of `listen` (pure: the transport is built by the caller). eventUpdate is always
+ * sent, 'full' unless --restricted; the UDP port is the one the session binds (0: the OS picks).
+ */
+export function telSessionOptions(listen: ListenOptions, transport: Transport, endOfPdu: string | undefined): TelSessionOptions {
+  const events: SessionEventsMode = listen.poll
+    ? { mode: 'poll', pollTimeoutS: listen.pollTimeoutS }
+    : { mode: 'udp', port: listen.udpPort, host: listen.udpHost, ...(endOfPdu === undefined ? {} : { endOfPdu }) };
+  const options: TelSessionOptions = { transport, deviceNumber: listen.deviceNumber, events, eventUpdate: listen.eventUpdate };
+  if (listen.userID !== undefined) options.userID = listen.userID;
+  if (listen.userPassword !== undefined) options.userPassword = listen.userPassword;
+  if (listen.sessionTimeout !== undefined) options.sessionTimeoutS = Number(listen.sessionTimeout);
+  return options;
 }

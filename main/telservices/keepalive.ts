@@ -1,6 +1,13 @@
 import { CtiError } from '../../common/errors';
 
 /**
+ * Node runs a timer of more than 2^31-1 ms after 1 ms instead (TimeoutOverflowWarning): a huge
+ * sessionTimeout (`cti listen --session-timeout` takes any integer) would ping in a tight loop.
+ * Pinging after ~24.8 days instead of later is harmless.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
  * A resettable idle timer: `fire` runs once `idleMs` pass without `touch()`. The session uses it to
  * send a cheap request before the server's sessionTimeout closes an idle session; every request
  * the client makes touches it, because the server resets its timeout on each one too.
@@ -27,7 +34,7 @@ export class IdleTimer {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.fire();
-    }, this.idleMs);
+    }, Math.min(this.idleMs, MAX_TIMER_MS));
     // A keep-alive alone must not keep a CLI process running.
     this.timer.unref?.();
   }

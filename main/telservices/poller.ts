@@ -7,8 +7,9 @@
  * The first poll carries no snapshotSeq: the server has nothing to compare with, so it answers at
  * once with the current state (and the seq to send back next time).
  *
- * Whether a failure is worth retrying is the owner's policy (`giveUp`): the CLI retries forever,
- * the line core gives up at once and reopens the whole session with its own backoff.
+ * Whether a failure is worth retrying is the owner's policy (`giveUp`). Its owner is the TelSession,
+ * which gives up on noOpenSession (the session is gone) and otherwise after its `giveUpAfter`: never
+ * for `cti listen`, at once for the line core, which reopens the whole session with its own backoff.
  */
 import { CtiError } from '../../common/errors';
 import type { TelEvent } from '../../common/telservices/events';

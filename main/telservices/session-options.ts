@@ -4,6 +4,7 @@
  */
 import type { CtiError } from '../../common/errors';
 import type { EventUpdate } from '../../common/telservices/enums';
+import type { OpenSessionRequest } from '../../common/telservices/requests';
 import type { Transport } from './transport';
 
 export type SessionStatus = 'idle' | 'opening' | 'open' | 'closing' | 'closed' | 'failed';
@@ -25,7 +26,21 @@ export interface StatusChange {
   reason?: string;
   /** What ended an open session or failed an opening one (closed by the server, lost, failed to open). */
   error?: CtiError;
+  /**
+   * closing -> closed only: the closeSession that failed. The session is closed locally anyway;
+   * apart from `error` because nothing ended the session under its owner.
+   */
+  closeError?: CtiError;
   at: number;
+}
+
+/** Where a problem that stops nothing came from (the session's onProblem). */
+export type ProblemSource = 'udp' | 'poll' | 'keep-alive' | 'subscriber';
+
+/** A non-fatal error with where it happened: what onError gives, plus its source. */
+export interface SessionProblem {
+  error: CtiError;
+  source: ProblemSource;
 }
 
 export interface PollSettings {
@@ -71,3 +86,20 @@ export interface CloseOptions {
 }
 
 export type PollMode = Extract<SessionEventsMode, { mode: 'poll' }>;
+
+/** The openSession a session sends for these options and the UDP port it bound (none: poll mode). */
+export function openSessionFields(opts: TelSessionOptions, eventUDPPort: number | undefined): Omit<OpenSessionRequest, 'type'> {
+  const req: Omit<OpenSessionRequest, 'type'> = { deviceNumber: opts.deviceNumber };
+  if (eventUDPPort !== undefined) req.eventUDPPort = String(eventUDPPort);
+  if (opts.eventUpdate) req.eventUpdate = opts.eventUpdate;
+  if (opts.userID !== undefined) req.userID = opts.userID;
+  if (opts.userPassword !== undefined) req.userPassword = opts.userPassword;
+  if (opts.sessionTimeoutS !== undefined) req.sessionTimeout = String(opts.sessionTimeoutS);
+  if (opts.startPbxMonitor !== undefined) req.startPbxMonitor = opts.startPbxMonitor;
+  return req;
+}
+
+/** The poll mode a udp-mode session switches to (fallback, usePolling), with its poll settings. */
+export function pollModeOf(e: Exclude<SessionEventsMode, PollMode>): PollMode {
+  return e.mode === 'udp' ? { mode: 'poll', ...e.poll } : { mode: 'poll' };
+}

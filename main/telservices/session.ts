@@ -13,24 +13,25 @@
  * reopens this same session with capped backoff when it reports `closed`/`failed`, and resyncs by
  * snapshot. What it needs from here: a status change that carries the error (`StatusChange.error`),
  * `abandon()` for a session the client found dead, and `usePolling()` for UDP that never arrives.
+ * `cti listen` (main/cli/listen.ts) runs on it too and shows a person what `onProblem` and
+ * `StatusChange.closeError` report.
  */
 import { CtiError } from '../../common/errors';
 import type { TelEvent } from '../../common/telservices/events';
 import type { SnapshotInfo } from '../../common/telservices/structures';
-import type { OpenSessionRequest } from '../../common/telservices/requests';
 import { TelClient } from './client';
 import { EventHub, type DroppedEvent } from './event-hub';
 import { UdpEventListener } from './events';
 import { SessionKeepAlive } from './keepalive';
 import { SnapshotPoller } from './poller';
 import { Subscribers } from './subscribers';
-import { NEXT, type CloseOptions, type PollMode, type SessionEventsMode, type SessionStatus, type StatusChange, type TelSessionOptions } from './session-options';
+import { NEXT, openSessionFields, pollModeOf, type CloseOptions, type PollMode, type ProblemSource, type SessionEventsMode } from './session-options';
+import type { SessionProblem, SessionStatus, StatusChange, TelSessionOptions } from './session-options';
 import type { RequestOptions } from './transport';
 
-export type { CloseOptions, PollSettings, SessionEventsMode, SessionStatus, StatusChange, TelSessionOptions } from './session-options';
+export type { CloseOptions, PollSettings, ProblemSource, SessionEventsMode, SessionProblem, SessionStatus, StatusChange, TelSessionOptions } from './session-options';
 
-
-/** Subscriptions (on, onEvent, onDropped, onError) come from EventHub; onStatus is the session's own. */
+/** Subscriptions (on, onEvent, onDropped, onError) come from EventHub; onStatus, onSnapshot and onProblem are the session's own. */
 export class TelSession extends EventHub {
   /** Requests through this client are cancelled on close and count as activity for the keep-alive. */
   readonly client: TelClient;
@@ -46,6 +47,7 @@ export class TelSession extends EventHub {
   private closing: Promise<void> | null = null;
   private readonly statusSubs = new Subscribers<StatusChange>();
   private readonly snapshotSubs = new Subscribers<SnapshotInfo>();
+  private readonly problemSubs = new Subscribers<SessionProblem>();
 
   constructor(private readonly opts: TelSessionOptions) {
     super();
@@ -96,6 +98,11 @@ export class TelSession extends EventHub {
     return this.snapshotSubs.add(fn);
   }
 
+  /** Each error onError reports, with where it came from: for an owner that shows them to a person (`cti listen`). */
+  onProblem(fn: (problem: SessionProblem) => void): () => void {
+    return this.problemSubs.add(fn);
+  }
+
   /** idle/closed/failed -> opening -> open (or failed, rejecting with the cause). */
   open(): Promise<void> {
     if (this.statusNow === 'open') return Promise.resolve();
@@ -140,15 +147,8 @@ export class TelSession extends EventHub {
     this.transition('opening');
     this.pending = new AbortController();
     try {
-      const req: Omit<OpenSessionRequest, 'type'> = { deviceNumber: this.opts.deviceNumber };
       const listener = await this.bindListener();
-      if (listener) req.eventUDPPort = String(listener.port);
-      if (this.opts.eventUpdate) req.eventUpdate = this.opts.eventUpdate;
-      if (this.opts.userID !== undefined) req.userID = this.opts.userID;
-      if (this.opts.userPassword !== undefined) req.userPassword = this.opts.userPassword;
-      if (this.opts.sessionTimeoutS !== undefined) req.sessionTimeout = String(this.opts.sessionTimeoutS);
-      if (this.opts.startPbxMonitor !== undefined) req.startPbxMonitor = this.opts.startPbxMonitor;
-      await this.base.openSession(req, { signal: this.pending.signal });
+      await this.base.openSession(openSessionFields(this.opts, listener?.port), { signal: this.pending.signal });
       if (this.statusNow !== 'opening') throw new CtiError('cancelled', 'the session was closed while opening');
       if (this.events.mode === 'poll') this.startPoller(this.events);
       this.transition('open');
@@ -184,7 +184,7 @@ export class TelSession extends EventHub {
     this.listener = listener;
     listener.onEvent((e) => this.route(e));
     listener.onDropped((d) => this.reportDropped(d));
-    listener.onError((e) => this.reportError(e));
+    listener.onError((e) => this.reportError(e, 'udp'));
     return listener;
   }
 
@@ -197,6 +197,7 @@ export class TelSession extends EventHub {
     this.transition('closing');
     await this.release();
     let reason = 'closed by the client';
+    let closeError: CtiError | undefined;
     try {
       const req: { deviceNumber: string; clientOnly?: boolean; actualCloseSessionTimeout?: string } = {
         deviceNumber: this.opts.deviceNumber,
@@ -206,8 +207,9 @@ export class TelSession extends EventHub {
       await this.base.closeSession(req, opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs });
     } catch (e) {
       reason = `closed locally; closeSession failed: ${e instanceof Error ? e.message : String(e)}`;
+      closeError = e instanceof CtiError ? e : new CtiError('internal', String(e));
     }
-    this.transition('closed', reason);
+    this.transition('closed', reason, undefined, closeError);
   }
 
   /** Stops events, keep-alive and pending requests (each rejected with 'cancelled'). */
@@ -232,8 +234,10 @@ export class TelSession extends EventHub {
       ...(events.marginMs !== undefined && { marginMs: events.marginMs }),
       ...(events.backoff && { backoff: events.backoff }),
       onEvent: (e) => this.route(e),
-      onSnapshot: (snap) => this.snapshotSubs.emit(snap, (e) => this.reportError(new CtiError('internal', `snapshot subscriber threw: ${String(e)}`))),
-      onError: (err, attempt, retryInMs) => this.reportError(err, `poll failed (attempt ${attempt}, retry in ${retryInMs} ms)`),
+      onSnapshot: (snap) => this.snapshotSubs.emit(snap, (e) => this.reportError(new CtiError('internal', `snapshot subscriber threw: ${String(e)}`), 'subscriber')),
+      // The poller reports a throwing event subscriber as attempt 0: not a failed poll.
+      onError: (err, attempt, retryInMs) =>
+        this.reportError(err, attempt === 0 ? 'subscriber' : 'poll', `poll failed (attempt ${attempt}, retry in ${retryInMs} ms)`),
       // No session on the server: polling again cannot help, whatever the owner's patience.
       giveUp: (err, attempt) => err.code === 'noOpenSession' || attempt >= giveUpAfter,
       onGiveUp: (err) => {
@@ -256,7 +260,7 @@ export class TelSession extends EventHub {
       onLost: (err) => {
         if (this.statusNow === 'open') void this.lost('closed', new CtiError(err.code, `keep-alive: ${err.message}`));
       },
-      onError: (err) => this.reportError(err, 'keep-alive failed'),
+      onError: (err) => this.reportError(err, 'keep-alive', 'keep-alive failed'),
     });
     this.keepAlive.start();
   }
@@ -287,21 +291,25 @@ export class TelSession extends EventHub {
     this.emitDropped(d);
   }
 
-  private reportError(err: CtiError, context?: string): void {
+  private reportError(err: CtiError, source: ProblemSource, context?: string): void {
     this.opts.log?.(`session ${this.opts.deviceNumber}: ${context ? `${context}: ` : ''}${err.code}: ${err.message}`);
-    this.emitError(err);
+    this.problemSubs.emit({ error: err, source });
+    super.emitError(err);
   }
 
-  private transition(to: SessionStatus, reason?: string, error?: CtiError): void {
+  /** Reached directly only from EventHub, when an event or dropped subscriber threw: not logged, as before. */
+  protected override emitError(err: CtiError): void {
+    this.problemSubs.emit({ error: err, source: 'subscriber' });
+    super.emitError(err);
+  }
+
+  private transition(to: SessionStatus, reason?: string, error?: CtiError, closeError?: CtiError): void {
     const from = this.statusNow;
     if (!NEXT[from].includes(to)) throw new CtiError('internal', `session ${this.opts.deviceNumber}: ${from} -> ${to} is not allowed`);
     this.statusNow = to;
     const change: StatusChange = { from, to, at: Date.now(), ...(reason !== undefined && { reason }), ...(error && { error }) };
+    if (closeError) change.closeError = closeError;
     this.opts.log?.(`session ${this.opts.deviceNumber}: ${from} -> ${to}${reason ? ` (${reason})` : ''}`);
-    this.statusSubs.emit(change, (e) => this.reportError(new CtiError('internal', `status subscriber threw: ${String(e)}`)));
+    this.statusSubs.emit(change, (e) => this.reportError(new CtiError('internal', `status subscriber threw: ${String(e)}`), 'subscriber'));
   }
-}
-
-function pollModeOf(e: Exclude<SessionEventsMode, PollMode>): PollMode {
-  return e.mode === 'udp' ? { mode: 'poll', ...e.poll } : { mode: 'poll' };
 }

@@ -36,6 +36,18 @@ describe('IdleTimer (the session keep-alive clock)', () => {
     t.stop();
   });
 
+  it('an idleMs past what a Node timer holds waits the longest it can, not 1 ms', () => {
+    const setTimeoutSpy = vi.spyOn(globalThis, 'setTimeout');
+    let fired = 0;
+    const t = new IdleTimer(4_294_967_296 * 1000, () => fired++);
+    t.start();
+    expect(setTimeoutSpy.mock.calls.at(-1)?.[1]).toBe(2 ** 31 - 1);
+    vi.advanceTimersByTime(60_000);
+    expect(fired).toBe(0);
+    t.stop();
+    setTimeoutSpy.mockRestore();
+  });
+
   it('stop() cancels and later touches do nothing; no timer is left', () => {
     let fired = 0;
     const t = new IdleTimer(1000, () => fired++);
