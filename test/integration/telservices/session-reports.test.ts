@@ -7,20 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CtiError } from '../../../common/errors';
 import { TelSession, type SessionProblem, type StatusChange, type TelSessionOptions } from '../../../main/telservices/session';
 import { TcpTransport } from '../../../main/telservices/transport-tcp';
-import { FakeTelServer, STANDARD_RESULT, UdpSender, type FakeHandler } from '../../support/fake-telserver';
+import { FakeTelServer, UdpSender, type FakeHandler } from '../../support/fake-telserver';
+import { byRequest, DND_ON, error, SNAPSHOT } from './helpers';
 
-const SNAPSHOT = '<TelServiceReturn><result><snapshot><calls/><doNotDisturb><off/></doNotDisturb></snapshot></result></TelServiceReturn>';
-const error = (name: string): string => `<TelServiceReturn><error><${name}/></error></TelServiceReturn>`;
-const DND_ON = '<TelServiceEvent><event><doNotDisturb><on/></doNotDisturb></event></TelServiceEvent>';
-
-/** snapshot -> a snapshot, the rest -> standard, unless overridden by request element. */
-function byRequest(overrides: Record<string, () => string> = {}): FakeHandler {
-  return (xml) => {
-    const type = /^<TelServiceRequest>\s*<(\w+)/.exec(xml)?.[1] ?? '';
-    const o = overrides[type];
-    return { kind: 'reply', xml: o ? o() : type === 'snapshot' ? SNAPSHOT : STANDARD_RESULT };
-  };
-}
 
 let server: FakeTelServer | undefined;
 let session: TelSession | undefined;
@@ -61,7 +50,7 @@ async function until(cond: () => boolean, ms = 3000): Promise<void> {
 describe('TelSession onProblem', () => {
   it('a failed poll: source poll, the same error onError gets, and polling goes on', async () => {
     let polls = 0;
-    const { s, problems, errors } = await setup(byRequest({ snapshot: () => (++polls === 1 ? error('pbxlinkOutOfService') : SNAPSHOT) }), {
+    const { s, problems, errors } = await setup(byRequest({ snapshot: () => ({ kind: 'reply', xml: ++polls === 1 ? error('pbxlinkOutOfService') : SNAPSHOT }) }), {
       events: { mode: 'poll', backoff: { baseMs: 5, maxMs: 5 } },
     });
     await s.open();
@@ -74,7 +63,7 @@ describe('TelSession onProblem', () => {
   });
 
   it('a failed keep-alive: source keep-alive, and the session stays open', async () => {
-    const { s, problems } = await setup(byRequest({ snapshot: () => error('pbxlinkOutOfService') }), {
+    const { s, problems } = await setup(byRequest({ snapshot: () => ({ kind: 'reply', xml: error('pbxlinkOutOfService') }) }), {
       events: { mode: 'none' },
       sessionTimeoutS: 0.2,
     });
@@ -114,7 +103,7 @@ describe('TelSession onProblem', () => {
 
 describe('TelSession StatusChange.closeError', () => {
   it('closeSession answered an error: closing -> closed carries it; the session is closed anyway', async () => {
-    const { s, changes } = await setup(byRequest({ closeSession: () => error('noOpenSession') }), { events: { mode: 'none' } });
+    const { s, changes } = await setup(byRequest({ closeSession: () => ({ kind: 'reply', xml: error('noOpenSession') }) }), { events: { mode: 'none' } });
     await s.open();
     await s.close();
     expect(s.status).toBe('closed');

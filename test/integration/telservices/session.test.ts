@@ -6,22 +6,10 @@ import type { DroppedEvent } from '../../../main/telservices/events';
 import { TelSession, type StatusChange, type TelSessionOptions } from '../../../main/telservices/session';
 import { TcpTransport } from '../../../main/telservices/transport-tcp';
 import { FakeTelServer, STANDARD_RESULT, UdpSender, type FakeHandler } from '../../support/fake-telserver';
+import { byRequest, DND_ON, error, SNAPSHOT } from './helpers';
 
-const SNAPSHOT = '<TelServiceReturn><result><snapshot><calls/><doNotDisturb><off/></doNotDisturb></snapshot></result></TelServiceReturn>';
-const error = (name: string): string => `<TelServiceReturn><error><${name}/></error></TelServiceReturn>`;
-const DND_ON = '<TelServiceEvent><event><doNotDisturb><on/></doNotDisturb></event></TelServiceEvent>';
 const callEvent = (device: string): string =>
   `<TelServiceEvent><deviceNumber>${device}</deviceNumber><event><call><id>7</id><primCall><state><alerting/></state><otherParty><number>0612</number></otherParty><duration>0</duration><isOutgoing><false/></isOutgoing><isConference><false/></isConference></primCall></call></event></TelServiceEvent>`;
-
-/** Replies by request element: snapshot -> a snapshot, the rest -> standard, unless overridden. */
-function byRequest(overrides: Record<string, FakeHandler> = {}): FakeHandler {
-  return (xml, ctx) => {
-    const type = /^<TelServiceRequest>\s*<(\w+)/.exec(xml)?.[1] ?? '';
-    const o = overrides[type];
-    if (o) return o(xml, ctx);
-    return { kind: 'reply', xml: type === 'snapshot' ? SNAPSHOT : STANDARD_RESULT };
-  };
-}
 
 let server: FakeTelServer | undefined;
 let session: TelSession | undefined;
