@@ -2,7 +2,7 @@
  * The core (CtiService -> Line -> TelClient/UDP) against the simulator over real loopback sockets,
  * with short timings so reconnects and reconciles happen within a test's patience.
  */
-import { afterEach } from 'vitest';
+import { cleanupAfterEach } from '../../support/cleanup';
 import type { ConnectionState, IncomingCall, LineState } from '../../../common/domain';
 import type { SettingsPatch } from '../../../common/schemas';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../main/simulator/index';
@@ -74,13 +74,10 @@ export async function rig(settings: SettingsPatch = {}, simOptions: SimulatorOpt
  * after each test. Call it once, at the top of the file.
  */
 export function rigsClosedAfterEach(): (...args: Parameters<typeof rig>) => Promise<CoreRig> {
-  const rigs: CoreRig[] = [];
-  afterEach(async () => {
-    for (const r of rigs.splice(0)) await r.close();
-  });
+  const cleanup = cleanupAfterEach();
   return async (...args) => {
     const r = await rig(...args);
-    rigs.push(r);
+    cleanup(() => r.close());
     return r;
   };
 }

@@ -3,36 +3,29 @@
  * error with its source (onProblem, alongside the unchanged onError), and a closeSession that
  * failed (StatusChange.closeError on closing -> closed), over a real fake TelServer.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CtiError } from '../../../common/errors';
 import { TelSession, type SessionProblem, type StatusChange, type TelSessionOptions } from '../../../main/telservices/session';
 import { TcpTransport } from '../../../main/telservices/transport-tcp';
 import { FakeTelServer, UdpSender, type FakeHandler } from '../../support/fake-telserver';
 import { byRequest, DND_ON, error, SNAPSHOT } from './helpers';
+import { cleanupAfterEach } from '../../support/cleanup';
 
 
-let server: FakeTelServer | undefined;
-let session: TelSession | undefined;
-let sender: UdpSender | undefined;
-afterEach(async () => {
-  await session?.close();
-  await sender?.close();
-  await server?.close();
-  session = undefined;
-  sender = undefined;
-  server = undefined;
-});
+const cleanup = cleanupAfterEach();
 
 async function setup(handler: FakeHandler, opts: Partial<TelSessionOptions> = {}) {
-  server = await FakeTelServer.start({ handler });
+  const server = await FakeTelServer.start({ handler });
+  cleanup(() => server.close());
   const problems: SessionProblem[] = [];
   const errors: CtiError[] = [];
   const changes: StatusChange[] = [];
-  session = new TelSession({
+  const session = new TelSession({
     transport: new TcpTransport({ host: server.host, port: server.port, replyTimeoutMs: 2000 }),
     deviceNumber: '1101',
     ...opts,
   });
+  cleanup(() => session.close());
   session.onProblem((p) => problems.push(p));
   session.onError((e) => errors.push(e));
   session.onStatus((c) => changes.push(c));
@@ -81,7 +74,8 @@ describe('TelSession onProblem', () => {
     });
     s.onEvent((e) => seen.push(e.type));
     await s.open();
-    sender = new UdpSender();
+    const sender = new UdpSender();
+    cleanup(() => sender.close());
     await sender.send(s.eventPort as number, DND_ON);
     await until(() => problems.length >= 1);
     expect(seen).toEqual(['doNotDisturb']);
@@ -124,7 +118,8 @@ describe('TelSession StatusChange.closeError', () => {
   it('a session lost to the server carries error, not closeError', async () => {
     const { s, changes } = await setup(byRequest(), { events: { mode: 'udp', host: '127.0.0.1' } });
     await s.open();
-    sender = new UdpSender();
+    const sender = new UdpSender();
+    cleanup(() => sender.close());
     await sender.send(s.eventPort as number, '<TelServiceEvent><event><session><sessionClosedByTimeout/></session></event></TelServiceEvent>');
     await until(() => s.status === 'closed');
     expect(changes.at(-1)).toMatchObject({ from: 'open', to: 'closed', error: { code: 'noOpenSession' } });

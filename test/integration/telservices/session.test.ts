@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CtiError } from '../../../common/errors';
 import type { TelEvent } from '../../../common/telservices/events';
 import { UdpEventListener } from '../../../main/telservices/events';
@@ -7,34 +7,27 @@ import { TelSession, type StatusChange, type TelSessionOptions } from '../../../
 import { TcpTransport } from '../../../main/telservices/transport-tcp';
 import { FakeTelServer, STANDARD_RESULT, UdpSender, type FakeHandler } from '../../support/fake-telserver';
 import { byRequest, DND_ON, error, SNAPSHOT } from './helpers';
+import { cleanupAfterEach } from '../../support/cleanup';
 
 const callEvent = (device: string): string =>
   `<TelServiceEvent><deviceNumber>${device}</deviceNumber><event><call><id>7</id><primCall><state><alerting/></state><otherParty><number>0612</number></otherParty><duration>0</duration><isOutgoing><false/></isOutgoing><isConference><false/></isConference></primCall></call></event></TelServiceEvent>`;
 
-let server: FakeTelServer | undefined;
-let session: TelSession | undefined;
-let sender: UdpSender | undefined;
-afterEach(async () => {
-  await session?.close();
-  await sender?.close();
-  await server?.close();
-  session = undefined;
-  sender = undefined;
-  server = undefined;
-});
+const cleanup = cleanupAfterEach();
 
 async function setup(handler: FakeHandler, opts: Partial<TelSessionOptions> = {}) {
-  server = await FakeTelServer.start({ http: true, handler });
+  const server = await FakeTelServer.start({ http: true, handler });
+  cleanup(() => server.close());
   const log: string[] = [];
   const changes: StatusChange[] = [];
   const events: TelEvent[] = [];
   const dropped: DroppedEvent[] = [];
-  session = new TelSession({
+  const session = new TelSession({
     transport: new TcpTransport({ host: server.host, port: server.port, replyTimeoutMs: 2000 }),
     deviceNumber: '1101',
     log: (l) => log.push(l),
     ...opts,
   });
+  cleanup(() => session.close());
   session.onStatus((c) => changes.push(c));
   session.onEvent((e) => events.push(e));
   session.onDropped((d) => dropped.push(d));
@@ -66,7 +59,8 @@ describe('TelSession (UDP events)', () => {
       `<TelServiceRequest><openSession><deviceNumber>1101</deviceNumber><eventUDPPort>${port}</eventUDPPort><eventUpdate><restricted/></eventUpdate><userID>0042</userID><userPassword>pw</userPassword></openSession></TelServiceRequest>`,
     );
 
-    sender = new UdpSender();
+    const sender = new UdpSender();
+    cleanup(() => sender.close());
     const calls: string[] = [];
     s.on('call', (e) => calls.push(e.call.id));
     await sender.send(port, callEvent('1102'));
@@ -147,7 +141,8 @@ describe('TelSession (UDP events)', () => {
   it('a sessionClosedBy… event from the server -> closed with that reason', async () => {
     const { s, changes } = await setup(byRequest());
     await s.open();
-    sender = new UdpSender();
+    const sender = new UdpSender();
+    cleanup(() => sender.close());
     await sender.send(s.eventPort as number, '<TelServiceEvent><event><session><sessionClosedByAdmin/></session></event></TelServiceEvent>');
     await until(() => s.status === 'closed');
     expect(changes.at(-1)?.reason).toBe('server: sessionClosedByAdmin');
@@ -232,7 +227,8 @@ describe('TelSession as the line core drives it', () => {
   it('a server close carries a noOpenSession error in its status change', async () => {
     const { s, changes } = await setup(byRequest());
     await s.open();
-    sender = new UdpSender();
+    const sender = new UdpSender();
+    cleanup(() => sender.close());
     await sender.send(s.eventPort as number, '<TelServiceEvent><event><session><sessionClosedByTimeout/></session></event></TelServiceEvent>');
     await until(() => s.status === 'closed');
     expect(changes.at(-1)?.error?.code).toBe('noOpenSession');
