@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SettingsPatch } from '../../common/schemas';
-import { chooseStartup, startCoreRuntime } from '../core/runtime';
+import { chooseStartup, DEMO_DEVICE, startCoreRuntime } from '../core/runtime';
 import { ConfSettingsStore } from '../settings/conf-store';
 import { MemorySettingsStore, type SettingsStore } from '../settings/store';
 import { parseWebArgs, WEB_USAGE, WebUsageError, type WebCliArgs } from './cli-args';
@@ -51,9 +51,10 @@ async function main(argv: readonly string[]): Promise<void> {
   const web = await startWebServer({ source: service, port: args.port, staticDir: args.staticDir ?? resolve(repoRoot, 'out/renderer') });
 
   if (sim) {
-    console.log(`TelServices simulator (demo: a call to ${args.device ?? '1101'} every few seconds) on ${sim.host}:${sim.port}`);
-    console.log(`  drive it: npx cti --server ${sim.host}:${sim.port} --device 1102 make-call ${args.device ?? '1101'}`);
-    if (sim.controlUrl) console.log(`  control API: ${sim.controlUrl} (POST /calls {"from":"0612345678","to":"${args.device ?? '1101'}"})`);
+    const line = args.device ?? DEMO_DEVICE;
+    console.log(`TelServices simulator (demo: a call to ${line} every few seconds) on ${sim.host}:${sim.port}`);
+    console.log(`  drive it: npx cti --server ${sim.host}:${sim.port} --device 1102 make-call ${line}`);
+    if (sim.controlUrl) console.log(`  control API: ${sim.controlUrl} (POST /calls {"from":"0612345678","to":"${line}"})`);
   }
   if (web.fallback) console.log('out/renderer is missing (run `npm run build` for the full UI): serving the minimal page.');
   console.log(`Open ${web.url}`);
