@@ -36,9 +36,41 @@ export const APP_ERRORS = [
 ] as const;
 export type AppErrorCode = (typeof APP_ERRORS)[number];
 
-export type ErrorCode = ProtocolErrorName | TransportErrorCode | AppErrorCode;
+/**
+ * The REST services' answers (agent remote control, transfer data, DNIS release). The transfer
+ * data statuses keep the service's own names (Table 3-3), so a log line matches its spec. Network
+ * failures of these services use the TRANSPORT_ERRORS codes (timeout, connectionRefused, network,
+ * httpStatus for an unexpected HTTP status, malformedReply for a body we cannot read).
+ */
+export const REST_ERRORS = [
+  /** HTTP 401: missing or wrong credentials (Basic auth, token cookie, DNIS headers). */
+  'unauthorized',
+  /** Transfer data status 'error' (100): an unknown error occurred. */
+  'tds_error',
+  /** Transfer data 101: no free DNIS was available. */
+  'pool_full',
+  /** Transfer data 102, or HTTP 404: the session is unknown, expired or stopped. */
+  'no_session',
+  /** Transfer data 103. */
+  'unknown_zone',
+  /** Transfer data 104. */
+  'campaign_not_found',
+  /** Transfer data 201: no reps logged in for this call type. */
+  'no_reps_logged_on',
+  /** Transfer data 202: off hours for this call type. */
+  'off_hours',
+  /** Agent remote control: `Success: false` (detail: responseCode, responseDetail). */
+  'arcFailed',
+  /** DNIS release: HTTP 404, the phone number does not exist. */
+  'dnisNotFound',
+  /** DNIS release: HTTP 500, the service's internal error. */
+  'dnisServerError',
+] as const;
+export type RestErrorCode = (typeof REST_ERRORS)[number];
 
-export const ERROR_CODES: readonly ErrorCode[] = [...PROTOCOL_ERRORS, ...TRANSPORT_ERRORS, ...APP_ERRORS];
+export type ErrorCode = ProtocolErrorName | TransportErrorCode | AppErrorCode | RestErrorCode;
+
+export const ERROR_CODES: readonly ErrorCode[] = [...PROTOCOL_ERRORS, ...TRANSPORT_ERRORS, ...APP_ERRORS, ...REST_ERRORS];
 
 /** What crosses a process boundary. */
 export interface ErrorShape {
@@ -72,6 +104,10 @@ export function isProtocolError(code: ErrorCode): code is ProtocolErrorName {
 
 export function isTransportError(code: ErrorCode): code is TransportErrorCode {
   return (TRANSPORT_ERRORS as readonly string[]).includes(code);
+}
+
+export function isRestError(code: ErrorCode): code is RestErrorCode {
+  return (REST_ERRORS as readonly string[]).includes(code);
 }
 
 /** Any thrown value -> ErrorShape, so nothing but a typed error ever leaves a boundary. */

@@ -2,7 +2,7 @@
  * The exit codes of `cti` (a contract: scripts branch on them) and the mapping from a typed
  * error to its code. Anything that is not a usage, server or transport error is a bug (1).
  */
-import { CtiError, isProtocolError, isTransportError, type ErrorCode } from '../../common/errors';
+import { CtiError, isProtocolError, isRestError, isTransportError, type ErrorCode } from '../../common/errors';
 
 export const EXIT = {
   ok: 0,
@@ -15,7 +15,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export function exitCodeForCode(code: ErrorCode): ExitCode {
   if (code === 'invalidArgument' || code === 'unknownCommand') return EXIT.usage;
-  if (isProtocolError(code)) return EXIT.serverError;
+  if (isProtocolError(code) || isRestError(code)) return EXIT.serverError;
   if (isTransportError(code)) return EXIT.network;
   return EXIT.internal;
 }
