@@ -3,7 +3,7 @@
  * the link on its command line) is folded into the first one; macOS sends 'open-url'.
  */
 import { app } from 'electron';
-import { DIAL_SCHEMES, findDialUrlInArgv, parseDialUrl } from './dial-url';
+import { OS_HANDLED_SCHEMES, findDialUrlInArgv, parseDialUrl } from '../desktop/dial-link';
 
 export type DialHandler = (number: string) => void;
 
@@ -23,7 +23,7 @@ export function claimSingleInstance(onSecondInstance: (argv: readonly string[]) 
  */
 export function registerDialProtocols(isPackaged: boolean): void {
   if (!isPackaged) return;
-  for (const scheme of DIAL_SCHEMES) {
+  for (const scheme of OS_HANDLED_SCHEMES) {
     if (!app.isDefaultProtocolClient(scheme)) app.setAsDefaultProtocolClient(scheme);
   }
 }
