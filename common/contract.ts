@@ -13,6 +13,8 @@ import type { ErrorShape } from './errors';
 import type { AppState, DirectoryEntry, HistoryEntry, IncomingCall, LinePatch, ConnectionView } from './domain';
 // Type-only: the preload bundle must not pull zod in. The schemas live in ./schemas.
 import type { ArgsOf, InputOf, Settings } from './schemas';
+import type { UserStatisticsView } from './statistics';
+import type { SecretKey, SecretStorageView } from './secrets';
 
 export type { ArgsOf, InputOf } from './schemas';
 
@@ -36,10 +38,13 @@ export const COMMAND_NAMES = [
   'setAgentState',
   'searchDirectory',
   'history',
+  'userStatistics',
   'markMissedSeen',
+  'reconnectLine',
   'dismissPopup',
   'getSettings',
   'setSettings',
+  'setSecret',
   'testConnection',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -50,6 +55,10 @@ export interface SettingsView {
   settings: Settings;
   /** Set when the stored file was bad: it was kept aside and defaults are in use. */
   loadError?: ErrorShape;
+  /** Which secrets are set (never their values: send a new one with `setSecret`). */
+  secrets: Record<SecretKey, boolean>;
+  /** Whether secrets survive a restart here, and if not, why. */
+  secretStorage: SecretStorageView;
 }
 
 export interface TestConnectionResult {
@@ -77,10 +86,14 @@ export interface CommandResults {
   setAgentState: null;
   searchDirectory: DirectoryEntry[];
   history: HistoryEntry[];
+  userStatistics: UserStatisticsView;
   markMissedSeen: null;
+  /** Reopens the line now: after the server closed it on purpose (admin, monitoring reject), the only way back; otherwise retries or resyncs at once. */
+  reconnectLine: null;
   dismissPopup: null;
   getSettings: SettingsView;
   setSettings: SettingsView;
+  setSecret: SettingsView;
   testConnection: TestConnectionResult;
 }
 

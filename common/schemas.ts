@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { FORWARD_TYPES, HISTORY_RECORD_TYPES, REQUESTABLE_AGENT_STATES } from './telservices/enums';
 import type { CommandName } from './contract';
+import { DEFAULT_DESKTOP_SETTINGS, desktopSettingsShape } from './desktop-settings';
+import { HISTORY_DIRECTIONS } from './history';
+import { SECRET_KEYS } from './secrets';
 
 /** A dialable number: digits, `+`, `*`, `#`, with spaces/dashes/dots/parentheses allowed for humans. */
 export const phoneNumber = z
@@ -14,6 +17,15 @@ export const phoneNumber = z
   .min(1, 'a number is required')
   .max(64)
   .regex(/^[+]?[0-9*#][0-9*#\s().-]*$/, 'not a phone number');
+
+/** A calendar day, `yyyy-MM-dd`, that exists (no 2026-02-30). */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-MM-dd')
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
+  }, 'not a date');
 
 /** Which line; absent means the first configured line. */
 const line = z.string().min(1).max(64).optional();
@@ -32,7 +44,6 @@ export const settingsSchema = z.strictObject({
   transport: z.enum(['tcp', 'http']),
   deviceNumber: z.string().regex(DEVICE_NUMBER_RE, 'not a device number'),
   userID: z.string().max(128),
-  userPassword: z.string().max(256),
   /** 0 = let the OS choose. */
   udpPort: z.number().int().min(0).max(65535),
   /** The end-of-PDU sequence configured on the server; empty = none. */
@@ -42,6 +53,10 @@ export const settingsSchema = z.strictObject({
   eventMode: eventModeSchema,
   /** Per-request timeout in ms. */
   requestTimeoutMs: z.number().int().min(100).max(60_000),
+  /** ISO 3166 country whose national numbers the dial box normalises (`06 12 34 56 78` in FR -> +33612345678). */
+  country: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as FR'),
+  /** The desktop shell's own settings (common/desktop-settings.ts). */
+  ...desktopSettingsShape,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 /** A partial update (no defaults filled in: absent keys keep their stored value). */
@@ -54,12 +69,13 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   transport: 'tcp',
   deviceNumber: '1101',
   userID: '',
-  userPassword: '',
   udpPort: 0,
   endOfPdu: '',
   sessionTimeout: 0,
   eventMode: 'auto',
   requestTimeoutMs: 5000,
+  country: 'FR',
+  ...DEFAULT_DESKTOP_SETTINGS,
 });
 
 /** Arguments of each command, by command name (every name of contract.ts COMMAND_NAMES, no other). */
@@ -78,27 +94,44 @@ export const commandArgs = {
   divert: z.strictObject({ line, number: phoneNumber, otherNumber, extraData }),
   addParty: z.strictObject({ line, number: phoneNumber, otherNumber, extraData }),
   setDnd: z.strictObject({ line, on: z.boolean() }),
-  setForward: z.strictObject({ line, type: z.enum(FORWARD_TYPES), on: z.boolean(), number: otherNumber }),
+  // The spec's forward "on" names the number to forward to (cti refuses it without one too).
+  setForward: z
+    .strictObject({ line, type: z.enum(FORWARD_TYPES), on: z.boolean(), number: otherNumber })
+    .refine((a) => !a.on || a.number !== undefined, { message: 'forward on needs the number to forward to', path: ['number'] }),
   setAgentState: z.strictObject({ line, state: z.enum(REQUESTABLE_AGENT_STATES) }),
   searchDirectory: z.strictObject({
     line,
     query: z.string().trim().min(1).max(128),
     limit: z.number().int().min(1).max(500).optional(),
   }),
-  history: z.strictObject({
-    line,
-    recordType: z.enum(HISTORY_RECORD_TYPES).optional(),
-    startDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-MM-dd')
-      .optional(),
-    search: z.string().max(128).optional(),
-    limit: z.number().int().min(1).max(1000).optional(),
-  }),
+  // The spec's queryHistory filters, plus the direction and an end hour the core applies itself (common/history.ts).
+  history: z
+    .strictObject({
+      line,
+      recordType: z.enum(HISTORY_RECORD_TYPES).optional(),
+      direction: z.enum(HISTORY_DIRECTIONS).optional(),
+      startDate: day.optional(),
+      /** Used only with startDate (the spec). */
+      startHour: z.number().int().min(0).max(23).optional(),
+      endDate: day.optional(),
+      /** Records from this hour of the day on are left out (on the end date only, when there is one). */
+      endHour: z.number().int().min(1).max(24).optional(),
+      search: z.string().max(128).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    })
+    .refine((a) => a.startDate === undefined || a.endDate === undefined || a.startDate <= a.endDate, {
+      message: 'the end date is before the start date',
+      path: ['endDate'],
+    }),
+  /** queryUserStatistics 'snapshot' and 'total' together. */
+  userStatistics: none,
   markMissedSeen: none,
+  reconnectLine: none,
   dismissPopup: z.strictObject({ line, callId: z.string().min(1).max(64) }),
   getSettings: z.strictObject({}),
   setSettings: settingsPatchSchema,
+  /** A new secret (the TelServer password...); '' clears it. The value never comes back. */
+  setSecret: z.strictObject({ key: z.enum(SECRET_KEYS), value: z.string().max(1024) }),
   testConnection: z.strictObject({
     serverHost: z.string().trim().min(1).max(253).optional(),
     serverPort: z.number().int().min(1).max(65535).optional(),

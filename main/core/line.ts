@@ -7,17 +7,28 @@
  *
  * Connection status machine (every transition emitted as a `connection` event):
  *   connecting -> monitored -> (reconnecting | linkOutOfService) -> monitored ... -> stopped
+ * - The PBX link out of service does not end the session (the spec pairs pbxlinkOutOfService with
+ *   pbxlinkInService): the line keeps it and its UDP listener, shows linkOutOfService, and resyncs
+ *   when pbxlinkInService comes (or a backed-off probe snapshot passes, should that event be lost).
+ * - sessionClosedByAdmin / sessionClosedByMonitoringReject are decisions, not faults: the line
+ *   stops with a typed `reason` and reopens only when told (`reconnectNow`, the contract's
+ *   `reconnectLine`). A timeout, a restart or a session found dead reopen by themselves.
+ * - Requests the spec says need no session (makeCall, forward, DND, directory ...) are sent even
+ *   while the session is being reopened.
  *
  * Event mode. 'udp': events on a UDP port. 'poll': snapshot long-poll (resultOnEvent). 'auto': UDP,
  * switched to poll when UDP is found not to arrive. Detection: while monitored over UDP, a
- * reconcile snapshot runs every `reconcileMs`, and `probeMs` after each successful command that
+ * reconcile snapshot runs every `reconcileMs` on a new session (rarely, `idleReconcileMs`, once
+ * datagrams prove UDP works: ./line-timing.ts), and `probeMs` after each successful command that
  * sent no datagram back. If a reconcile changes the state (the server knew something UDP never
  * told us) and not one datagram has arrived since the session opened, UDP is blocked (NAT,
  * firewall) and the line switches to the long-poll. With some datagrams arriving the same
  * reconcile simply repairs losses, so a lossy network still converges.
  */
 import { CtiError, toErrorShape, type ErrorShape } from '../../common/errors';
-import type { ActiveEventMode, ConnectionState, ConnectionView, IncomingCall, LinePatch, LineState } from '../../common/domain';
+import type { ActiveEventMode, ConnectionReason, ConnectionState, ConnectionView, EventSource, IncomingCall, LinePatch, LineState, SessionEventValue } from '../../common/domain';
+import type { SessionEventName } from '../../common/telservices/enums';
+import { needsSession } from '../../common/telservices/session-required';
 import type { Settings } from '../../common/schemas';
 import type { TelEvent } from '../../common/telservices/events';
 import type { TelRequest } from '../../common/telservices/requests';
@@ -28,10 +39,19 @@ import { initialCoreState, reduce, type CoreAction, type CoreEffect, type CoreSt
 import { WakeableSleep } from './retry';
 import { backoffDelay } from '../telservices/backoff';
 import { Emitter } from './emitter';
-import { DEFAULT_TIMING, type LineTiming } from './line-timing';
+import { DEFAULT_TIMING, nextCheckMs, type LineTiming } from './line-timing';
 import { nameWithin, popFor } from './screen-pop';
 
 export { DEFAULT_TIMING, type LineTiming } from './line-timing';
+
+const LINK_DOWN = new CtiError('pbxlinkOutOfService', 'the PBX link is out of service');
+
+/** The server's decisions the line obeys: stop, and wait for the user (not a fault to retry). */
+function haltReason(closedBy: SessionEventName | undefined): ConnectionReason | undefined {
+  if (closedBy === 'sessionClosedByAdmin') return 'closedByAdmin';
+  if (closedBy === 'sessionClosedByMonitoringReject') return 'monitoringRejected';
+  return undefined;
+}
 
 export interface LineEvents {
   patch: LinePatch[];
@@ -43,6 +63,8 @@ export interface LineEvents {
 export interface LineOptions {
   lineId: string;
   settings: Settings;
+  /** The TelServer password (kept in the SecretStore, not in the settings). */
+  userPassword?: string;
   linkFactory: LinkFactory;
   timing?: Partial<LineTiming>;
   now?: () => number;
@@ -63,9 +85,21 @@ export class Line extends Emitter<LineEvents> {
   #started = false;
   #datagrams = 0;
   #datagramsAtOpen = 0;
-  /** Rejects the running monitor phase (session lost); set while monitored. */
+  #openedAt = 0;
+  /** The PBX link is out of service while the session is kept (see the header). */
+  #linkDown = false;
+  #linkProbes = 0;
+  /** The session event that ended the last session, if the server said why. */
+  #closedBy: SessionEventName | undefined;
+  #sessionEvent: SessionEventValue | undefined;
+  /** Set while stopped by the server's decision: resolves the wait for the user's reconnect. */
+  #userWake: (() => void) | undefined;
+  /** Rejects the running monitor phase (session lost); set while the session is monitored. */
   #lose: ((err: unknown) => void) | undefined;
+  /** Re-arms the periodic check of the running monitor phase (after any reconcile). */
+  #rearm: (() => void) | undefined;
   #reconciling: Promise<void> | undefined;
+  #resyncAgain = false;
   #supervisor: Promise<void> | undefined;
 
   constructor(opts: LineOptions) {
@@ -89,13 +123,14 @@ export class Line extends Emitter<LineEvents> {
       eventMode: s.eventMode,
       udpPort: s.udpPort,
       ...(s.userID ? { userID: s.userID } : {}),
-      ...(s.userPassword ? { userPassword: s.userPassword } : {}),
+      ...(opts.userPassword ? { userPassword: opts.userPassword } : {}),
       ...(s.sessionTimeout > 0 ? { sessionTimeoutS: s.sessionTimeout } : {}),
       pollTimeoutS: this.#timing.pollTimeoutSec,
     });
     // Each event, and each datagram we cannot use, is a sign of UDP life (read only while on UDP).
     this.#session.onEvent((e) => {
       this.#datagrams += 1;
+      if (e.type === 'session') this.#sessionEvent = e.session;
       this.#onEvent(e);
     });
     this.#session.onDropped(() => (this.#datagrams += 1));
@@ -144,6 +179,7 @@ export class Line extends Emitter<LineEvents> {
     this.#stopped = true;
     this.#lose?.(new CtiError('cancelled', 'line stopped'));
     this.#sleep.wake();
+    this.#userWake?.();
     // Cancels an open in progress; an open session gets its closeSession, briefly (best effort).
     await this.#session.close({ timeoutMs: 1000 });
     await this.#supervisor;
@@ -158,10 +194,28 @@ export class Line extends Emitter<LineEvents> {
     for (const effect of step.effects) this.#effect(effect);
   }
 
-  /** A user command: needs a monitored line; a lost session found here starts the reconnect. */
+  /**
+   * "Reconnect now": the user's reconnectLine (the only way out of a stop the server decided), or
+   * the desktop shell after a resume or a network change. Waiting to retry: retry now. Monitored
+   * (or the link down): a gap is suspected, reconcile by snapshot now (a dead session found so is
+   * reopened). Stopped by stop(): nothing.
+   */
+  reconnectNow(): void {
+    if (this.#stopped) return;
+    if (this.#userWake) return this.#userWake();
+    if (this.#lose) return void this.#reconcile();
+    this.#sleep.wake();
+  }
+
+  /**
+   * A user command. Monitored: through the session; a lost session found here starts the
+   * reconnect. Otherwise only what the spec says needs no session is sent (straight to the server).
+   */
   async command(req: TelRequest): Promise<TelResult> {
-    if (this.state.connection.state !== 'monitored') {
-      throw new CtiError('notConnected', `line ${this.lineId} is ${this.state.connection.state}`);
+    const state = this.state.connection.state;
+    if (state !== 'monitored') {
+      if (state === 'stopped' || needsSession(req.type)) throw new CtiError('notConnected', `line ${this.lineId} is ${state}`);
+      return this.#session.status === 'open' ? this.#session.request(req) : this.#link.request(req);
     }
     try {
       const datagrams = this.#datagrams;
@@ -171,7 +225,8 @@ export class Line extends Emitter<LineEvents> {
       }
       return result;
     } catch (err) {
-      if (err instanceof CtiError && (err.code === 'noOpenSession' || err.code === 'pbxlinkOutOfService')) this.#lose?.(err);
+      if (err instanceof CtiError && err.code === 'noOpenSession') this.#lose?.(err);
+      if (err instanceof CtiError && err.code === 'pbxlinkOutOfService') this.#noteLinkDown();
       throw err;
     }
   }
@@ -184,31 +239,48 @@ export class Line extends Emitter<LineEvents> {
     while (!this.#stopped) {
       try {
         if (attempt === 0) this.#setConnection('connecting');
+        this.#closedBy = undefined;
+        this.#linkDown = false;
         await this.#session.open();
         // 'auto' without a UDP socket: the session polls instead.
         if (this.#session.eventsMode === 'poll') this.#switchMode('poll');
         this.#datagramsAtOpen = this.#datagrams;
+        this.#openedAt = this.#now();
         await this.#snapshot();
         attempt = 0;
         lastError = undefined;
-        this.#setConnection('monitored');
+        if (this.#linkDown) this.#setConnection('linkOutOfService', { reason: 'linkOutOfService', lastError: LINK_DOWN.toShape() });
+        else this.#setConnection('monitored');
         await this.#monitor();
       } catch (err) {
         this.#lose = undefined;
+        this.#rearm = undefined;
         if (this.#stopped) break;
         const shape = toErrorShape(err);
         // Found dead by us (a failed resync, a command): release it locally before reopening.
         await this.#session.abandon(err instanceof CtiError ? err : new CtiError('internal', String(err)));
+        const halt = haltReason(this.#closedBy);
+        if (halt !== undefined) {
+          this.emit('error', shape);
+          this.#setConnection('stopped', { reason: halt, lastError: shape });
+          await new Promise<void>((resolve) => (this.#userWake = resolve));
+          this.#userWake = undefined;
+          attempt = 0;
+          lastError = undefined;
+          continue;
+        }
         attempt += 1;
         const delay = backoffDelay(attempt - 1, { baseMs: this.#timing.backoffBaseMs, maxMs: this.#timing.backoffMaxMs });
-        const state: ConnectionState = shape.code === 'pbxlinkOutOfService' ? 'linkOutOfService' : 'reconnecting';
+        const linkDown = shape.code === 'pbxlinkOutOfService';
+        const state: ConnectionState = linkDown ? 'linkOutOfService' : 'reconnecting';
+        const reason: ConnectionReason = linkDown ? 'linkOutOfService' : this.#closedBy === 'sessionClosedByTimeout' ? 'sessionTimeout' : 'sessionLost';
         if (lastError?.code !== shape.code) this.emit('error', shape);
         lastError = shape;
-        this.#setConnection(state, { lastError: shape, attempt, nextRetryAt: this.#now() + delay });
+        this.#setConnection(state, { reason, lastError: shape, attempt, nextRetryAt: this.#now() + delay });
         await this.#sleep.sleep(delay);
       }
     }
-    this.#setConnection('stopped');
+    this.#setConnection('stopped', { reason: 'stoppedByClient' });
   }
 
   /**
@@ -222,26 +294,75 @@ export class Line extends Emitter<LineEvents> {
         reject(new CtiError(this.#stopped ? 'cancelled' : 'noOpenSession', this.#stopped ? 'line stopped' : `the session is ${this.#session.status}`));
         return;
       }
-      const timer = setInterval(() => {
-        if (this.#mode === 'udp') void this.#reconcile();
-      }, this.#timing.reconcileMs);
+      let timer: NodeJS.Timeout | undefined;
+      const arm = (): void => {
+        clearTimeout(timer);
+        const ms = this.#nextCheckMs();
+        if (ms !== undefined) timer = setTimeout(() => void this.#reconcile(), ms);
+      };
       const lose = (err: unknown): void => {
-        clearInterval(timer);
+        clearTimeout(timer);
         // A late failure of an older session's work must not unhook the current session.
-        if (this.#lose === lose) this.#lose = undefined;
+        if (this.#lose === lose) {
+          this.#lose = undefined;
+          this.#rearm = undefined;
+        }
         reject(err instanceof Error ? err : new CtiError('internal', String(err)));
       };
       this.#lose = lose;
+      this.#rearm = arm;
+      arm();
     });
   }
 
+  #nextCheckMs(): number | undefined {
+    const inputs = {
+      mode: this.#mode,
+      linkDown: this.#linkDown,
+      linkProbes: this.#linkProbes,
+      udpProven: this.#datagrams > this.#datagramsAtOpen,
+      openForMs: this.#now() - this.#openedAt,
+    };
+    if (this.#linkDown) this.#linkProbes += 1;
+    return nextCheckMs(this.#timing, inputs, (n) => backoffDelay(n, { baseMs: this.#timing.backoffBaseMs, maxMs: this.#timing.backoffMaxMs }));
+  }
+
+  /** Resync by snapshot; true when it changed the state. The link being down is noted, not thrown. */
   async #snapshot(): Promise<boolean> {
-    const result = await this.#session.request({ type: 'snapshot', deviceNumber: this.deviceNumber });
+    let result: TelResult;
+    try {
+      result = await this.#session.request({ type: 'snapshot', deviceNumber: this.deviceNumber });
+    } catch (err) {
+      if (!(err instanceof CtiError) || err.code !== 'pbxlinkOutOfService') throw err;
+      this.#noteLinkDown();
+      return false;
+    }
     if (result.type !== 'snapshot') throw new CtiError('malformedReply', `snapshot answered with ${result.type}`);
     const before = this.#core.line;
+    if (result.snapshot.session !== undefined) this.#sessionEvent = result.snapshot.session;
     this.dispatch({ type: 'snapshot', snapshot: result.snapshot, now: this.#now() });
-    if (result.snapshot.session === 'pbxlinkOutOfService') throw new CtiError('pbxlinkOutOfService', 'the PBX link is out of service');
+    if (result.snapshot.session !== 'pbxlinkOutOfService') this.#noteLinkUp();
     return this.#core.line !== before;
+  }
+
+  /** The PBX link went out of service: the session is kept, the line says so and probes with backoff. */
+  #noteLinkDown(): void {
+    if (this.#linkDown || this.#stopped) return;
+    this.#linkDown = true;
+    this.#linkProbes = 0;
+    if (!this.#lose) return; // opening: #supervise shows it once the resync is done
+    this.emit('error', LINK_DOWN.toShape());
+    this.#setConnection('linkOutOfService', { reason: 'linkOutOfService', lastError: LINK_DOWN.toShape() });
+    this.#rearm?.();
+  }
+
+  /** A snapshot passed: the link is back (pbxlinkInService, or a probe that got through). */
+  #noteLinkUp(): void {
+    if (!this.#linkDown) return;
+    this.#linkDown = false;
+    if (!this.#lose) return;
+    this.#setConnection('monitored');
+    this.#rearm?.();
   }
 
   /** Snapshot while monitored: repairs lost events; detects blocked UDP in 'auto'. One at a time. */
@@ -258,7 +379,16 @@ export class Line extends Emitter<LineEvents> {
         }
       })
       .catch((err: unknown) => lose(err))
-      .finally(() => (this.#reconciling = undefined));
+      .finally(() => {
+        this.#reconciling = undefined;
+        // The next periodic check counts from this one, whatever asked for it.
+        if (this.#lose !== lose) return;
+        this.#rearm?.();
+        if (this.#resyncAgain) {
+          this.#resyncAgain = false;
+          void this.#reconcile();
+        }
+      });
     return this.#reconciling;
   }
 
@@ -272,7 +402,7 @@ export class Line extends Emitter<LineEvents> {
     if (this.#mode === mode) return;
     this.#mode = mode;
     const c = this.state.connection;
-    this.dispatch({ type: 'connection', connection: { ...c, eventMode: mode } });
+    this.dispatch({ type: 'connection', connection: { ...c, eventMode: mode, eventSource: this.#eventSource() } });
     this.emit('connection', this.state.connection);
   }
 
@@ -288,8 +418,14 @@ export class Line extends Emitter<LineEvents> {
     if (pop) this.emit('incomingCall', pop);
   }
 
+  #eventSource(): EventSource {
+    if (this.#mode === 'udp') return 'udp';
+    return this.#settings.transport === 'http' ? 'httpLongPoll' : 'tcpLongPoll';
+  }
+
   #setConnection(state: ConnectionState, extra: Partial<ConnectionView> = {}): void {
-    const connection: ConnectionView = { state, eventMode: this.#mode, since: this.#now(), ...extra };
+    const connection: ConnectionView = { state, eventMode: this.#mode, eventSource: this.#eventSource(), since: this.#now(), ...extra };
+    if (this.#sessionEvent !== undefined) connection.sessionEvent = this.#sessionEvent;
     this.dispatch({ type: 'connection', connection });
     this.emit('connection', connection);
   }
@@ -306,13 +442,17 @@ export class Line extends Emitter<LineEvents> {
         );
         return;
       case 'sessionClosed':
-        this.#lose?.(new CtiError('noOpenSession', `the server closed the session (${effect.reason})`));
+        if (!this.#lose) return;
+        this.#closedBy = effect.reason;
+        this.#lose(new CtiError('noOpenSession', `the server closed the session (${effect.reason})`));
         return;
       case 'linkOutOfService':
-        this.#lose?.(new CtiError('pbxlinkOutOfService', 'the PBX link is out of service'));
+        this.#noteLinkDown();
         return;
       case 'resync':
-        if (this.#lose) void this.#reconcile();
+        // A check already under way may have been answered before the link came back: one more.
+        if (this.#reconciling) this.#resyncAgain = true;
+        else if (this.#lose) void this.#reconcile();
         else this.#sleep.wake(); // waiting to retry: the link is back, retry now
         return;
       default: {

@@ -8,12 +8,16 @@ import { CtiError } from '../../common/errors';
 import type { SettingsPatch } from '../../common/schemas';
 import { startSimulator, type RunningSimulator } from '../simulator/index';
 import type { SettingsStore } from '../settings/store';
+import { ConfSettingsStore } from '../settings/conf-store';
+import type { SecretStore } from '../settings/secrets';
 import { CtiService } from './service';
 import { telServicesLinkFactory } from './telservices-link';
 
 export interface CoreRuntimeOptions {
   /** Builds the settings store once the overrides are known (demo mode points the line at the simulator). */
   settings: (overrides: SettingsPatch) => SettingsStore;
+  /** Where secrets live (the desktop: the OS keychain; plain Node: a 0600 file). Default: memory. */
+  secrets?: SecretStore;
   /** Start the embedded simulator's demo and use it as the TelServer. */
   demo: boolean;
   /** The client's device in demo mode (default 1101). */
@@ -40,7 +44,14 @@ export async function startCoreRuntime(options: CoreRuntimeOptions): Promise<Cor
     overrides.serverPort = simulator.port;
     overrides.deviceNumber = device;
   }
-  const service = new CtiService({ settings: options.settings(overrides), linkFactory: telServicesLinkFactory });
+  const settings = options.settings(overrides);
+  // A conf store without an explicit secret store keeps secrets in its own 0600 file: use that one.
+  const secrets = options.secrets ?? (settings instanceof ConfSettingsStore ? settings.secrets : undefined);
+  const service = new CtiService({
+    settings,
+    ...(secrets ? { secrets } : {}),
+    linkFactory: telServicesLinkFactory,
+  });
   service.start();
   let closed: Promise<void> | undefined;
   return {

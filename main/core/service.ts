@@ -10,12 +10,17 @@ import type { TelRequest } from '../../common/telservices/requests';
 import type { HistoryRecord } from '../../common/telservices/structures';
 import { toPartyView } from './call-mapping';
 import { Emitter } from './emitter';
+import { filterHistoryReply, historyRequest } from './history';
+import { toUserStatisticsView } from './statistics';
 import { Line, type LineTiming } from './line';
 import type { LinkFactory } from './link';
 import type { SettingsStore } from '../settings/store';
+import { MemorySecretStore, secretsPresence, type SecretStore } from '../settings/secrets';
 
 export interface CtiServiceOptions {
   settings: SettingsStore;
+  /** Where the TelServer password (and the REST services' secrets) live. Default: memory, for this run only. */
+  secrets?: SecretStore;
   linkFactory: LinkFactory;
   timing?: Partial<LineTiming>;
   now?: () => number;
@@ -28,7 +33,6 @@ const CONNECTION_KEYS: readonly (keyof Settings)[] = [
   'transport',
   'deviceNumber',
   'userID',
-  'userPassword',
   'udpPort',
   'endOfPdu',
   'sessionTimeout',
@@ -71,6 +75,7 @@ export function toHistoryEntry(r: HistoryRecord): HistoryEntry {
 export class CtiService extends Emitter<CtiEvents> {
   readonly handlers: CommandHandlers;
   readonly #store: SettingsStore;
+  readonly #secrets: SecretStore;
   readonly #opts: CtiServiceOptions;
   #line: Line;
   #seq = 0;
@@ -82,6 +87,7 @@ export class CtiService extends Emitter<CtiEvents> {
     super();
     this.#opts = opts;
     this.#store = opts.settings;
+    this.#secrets = opts.secrets ?? new MemorySecretStore({}, 'No secret store was given: secrets last until the app quits.');
     this.#line = this.#makeLine(this.#store.get());
     this.handlers = this.#makeHandlers();
   }
@@ -111,9 +117,11 @@ export class CtiService extends Emitter<CtiEvents> {
   }
 
   #makeLine(settings: Settings): Line {
+    const password = this.#secrets.get('telserverPassword');
     const line = new Line({
       lineId: 'L1',
       settings,
+      ...(password !== undefined ? { userPassword: password } : {}),
       linkFactory: this.#opts.linkFactory,
       ...(this.#opts.timing ? { timing: this.#opts.timing } : {}),
       ...(this.#opts.now ? { now: this.#opts.now } : {}),
@@ -131,8 +139,13 @@ export class CtiService extends Emitter<CtiEvents> {
   }
 
   async #onSettings(next: Settings): Promise<void> {
+    if (!CONNECTION_KEYS.some((k) => this.#line.settings[k] !== next[k])) return;
+    await this.#restartLine(next);
+  }
+
+  /** A new session with the current settings and secrets (the old one is closed first). */
+  async #restartLine(next: Settings): Promise<void> {
     const old = this.#line;
-    if (!CONNECTION_KEYS.some((k) => old.settings[k] !== next[k])) return;
     for (const u of this.#unsubLine) u();
     await old.stop();
     this.#line = this.#makeLine(next);
@@ -153,7 +166,8 @@ export class CtiService extends Emitter<CtiEvents> {
   }
 
   #settingsView(): SettingsView {
-    const view: SettingsView = { settings: this.#store.get() };
+    const secretStorage = { kind: this.#secrets.kind, ...(this.#secrets.unavailableReason !== undefined ? { unavailableReason: this.#secrets.unavailableReason } : {}) };
+    const view: SettingsView = { settings: this.#store.get(), secrets: secretsPresence(this.#secrets), secretStorage };
     if (this.#store.loadError) view.loadError = this.#store.loadError;
     return view;
   }
@@ -193,19 +207,23 @@ export class CtiService extends Emitter<CtiEvents> {
       searchDirectory: (a) => this.#lineFor(a.line).directory.search(a.query, a.limit),
       history: async (a) => {
         const line = this.#lineFor(a.line);
-        const s = this.#store.get();
-        const result = await line.link.request(
-          defined({
-            type: 'queryHistory' as const,
-            recordType: a.recordType,
-            deviceNumber: line.deviceNumber,
-            userID: s.userID || undefined,
-            startDate: a.startDate,
-            search: a.search,
-            limit: a.limit === undefined ? undefined : String(a.limit),
-          }),
-        );
-        return result.type === 'history' ? result.records.map(toHistoryEntry) : [];
+        const result = await line.link.request(historyRequest(a, line.deviceNumber, this.#store.get().userID));
+        return result.type === 'history' ? filterHistoryReply(result.records.map(toHistoryEntry), a) : [];
+      },
+      userStatistics: async (a) => {
+        const line = this.#lineFor(a.line);
+        const userID = this.#store.get().userID;
+        // Needs no session: the statistics stay readable while the line reconnects.
+        const ask = (statisticsType: 'snapshot' | 'total') =>
+          line.link.request(defined({ type: 'queryUserStatistics' as const, deviceNumber: line.deviceNumber, userID: userID || undefined, statisticsType }));
+        const [snap, total] = await Promise.all([ask('snapshot'), ask('total')]);
+        const s = snap.type === 'userStatistics' && snap.statistics.type === 'snapshot' ? snap.statistics.snapshot : {};
+        const t = total.type === 'userStatistics' && total.statistics.type === 'total' ? total.statistics.total : {};
+        return toUserStatisticsView(s, t, (this.#opts.now ?? Date.now)());
+      },
+      reconnectLine: async (a) => {
+        this.#lineFor(a.line).reconnectNow();
+        return null;
       },
       markMissedSeen: async (a) => {
         this.#lineFor(a.line).dispatch({ type: 'markMissedSeen' });
@@ -218,6 +236,13 @@ export class CtiService extends Emitter<CtiEvents> {
       getSettings: async () => this.#settingsView(),
       setSettings: async (patch) => {
         this.#store.set(patch);
+        return this.#settingsView();
+      },
+      setSecret: async ({ key, value }) => {
+        const changed = (this.#secrets.get(key) ?? '') !== value;
+        this.#secrets.set(key, value);
+        // The TelServer password is sent at openSession: a new one needs a new session.
+        if (changed && key === 'telserverPassword') await this.#restartLine(this.#store.get());
         return this.#settingsView();
       },
       testConnection: async (a) => {

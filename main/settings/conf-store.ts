@@ -5,13 +5,23 @@
  * A bad file (not JSON, or failing the schema) is never overwritten: it is renamed
  * `<name>.bad-<timestamp>.json` beside the original, defaults are used, and `loadError` says what
  * happened and where the old file went (the contract reports it to the UI).
+ *
+ * The file is written 0600. Secrets are not settings: a file from an older version that still holds
+ * `userPassword` has it moved into the SecretStore (`telserverPassword`) at load, and the settings
+ * file is rewritten without it.
  */
-import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Conf from 'conf';
 import { CtiError, type ErrorShape } from '../../common/errors';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../common/schemas';
 import { mergeSettings, type SettingsStore } from './store';
+import type { SecretStore } from './secrets';
+import { FileSecretStore } from './secrets-file';
+
+const FILE_MODE = 0o600;
+/** The key older versions kept the TelServer password under, in the settings file. */
+const LEGACY_PASSWORD_KEY = 'userPassword';
 
 export interface ConfStoreOptions {
   /** Directory of the file (default: the user's config directory for this app). */
@@ -20,20 +30,39 @@ export interface ConfStoreOptions {
   configName?: string;
   /** Clock for the aside file's timestamp (tests). */
   now?: () => Date;
+  /** Where secrets go (a legacy `userPassword` is moved there). Default: a 0600 `secrets.json` beside the settings file. */
+  secrets?: SecretStore;
 }
 
 function stamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
+/** Takes an older version's password out of the parsed file (mutates `raw`). */
+function takeLegacyPassword(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null || !(LEGACY_PASSWORD_KEY in raw)) return undefined;
+  const record = raw as Record<string, unknown>;
+  const value = record[LEGACY_PASSWORD_KEY];
+  delete record[LEGACY_PASSWORD_KEY];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+interface Loaded {
+  settings: Settings;
+  error?: ErrorShape;
+  legacyPassword?: string;
+}
+
 /** Reads and validates the file; on failure moves it aside. Never throws for a bad file. */
-function loadOrSetAside(path: string, now: Date): { settings: Settings; error?: ErrorShape } {
+function loadOrSetAside(path: string, now: Date): Loaded {
   if (!existsSync(path)) return { settings: { ...DEFAULT_SETTINGS } };
   let reason: string;
   try {
     const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    const legacyPassword = takeLegacyPassword(raw);
     // Keys the file lacks take their defaults (a file written by an older version stays valid).
-    return { settings: mergeSettings({ ...DEFAULT_SETTINGS }, raw) };
+    const settings = mergeSettings({ ...DEFAULT_SETTINGS }, raw);
+    return legacyPassword === undefined ? { settings } : { settings, legacyPassword };
   } catch (err) {
     reason = err instanceof Error ? err.message : String(err);
   }
@@ -53,6 +82,8 @@ export class ConfSettingsStore implements SettingsStore {
   #settings: Settings;
   readonly #listeners = new Set<(s: Settings) => void>();
   readonly loadError: ErrorShape | undefined;
+  /** The store secrets live in (the one given, or the 0600 file beside the settings). */
+  readonly secrets: SecretStore;
 
   constructor(options: ConfStoreOptions = {}) {
     const configName = options.configName ?? 'settings';
@@ -62,6 +93,7 @@ export class ConfSettingsStore implements SettingsStore {
       projectSuffix: '',
       clearInvalidConfig: false,
       watch: false,
+      configFileMode: FILE_MODE,
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
     };
     // Learn the path conf will use, then check the file before conf reads it.
@@ -70,8 +102,13 @@ export class ConfSettingsStore implements SettingsStore {
     const loaded = loadOrSetAside(path, options.now?.() ?? new Date());
     this.loadError = loaded.error;
     this.#settings = loaded.settings;
+    this.secrets = options.secrets ?? new FileSecretStore(join(dirname(path), 'secrets.json'));
+    // The secret first: if it cannot be stored, the old file (still holding it) is not yet rewritten.
+    if (loaded.legacyPassword !== undefined && !this.secrets.has('telserverPassword')) this.secrets.set('telserverPassword', loaded.legacyPassword);
     this.#conf = new Conf<Settings>(confOptions);
     this.#conf.store = this.#settings;
+    // conf's mode applies to the files it creates; narrow one an older version wrote 0644.
+    chmodSync(this.#conf.path, FILE_MODE);
   }
 
   get path(): string {

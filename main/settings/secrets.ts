@@ -7,18 +7,9 @@
  * (main/app/, the only place that may import electron).
  */
 
-/** Every secret the app keeps. Add a key here when a new service needs one. */
-export const SECRET_KEYS = [
-  /** TelServer openSession userPassword. */
-  'telserverPassword',
-  /** Transfer data service: Basic auth password. */
-  'tdsPassword',
-  /** Agent remote control: the token sent as cookie TokenKey. */
-  'arcToken',
-  /** DNIS release: User-Password. */
-  'dnisPassword',
-] as const;
-export type SecretKey = (typeof SECRET_KEYS)[number];
+// The key list lives in common/ (the contract's schema validates `setSecret`'s key); re-exported here.
+import { SECRET_KEYS, type SecretKey } from '../../common/secrets';
+export { SECRET_KEYS, type SecretKey } from '../../common/secrets';
 
 export interface SecretStore {
   /**

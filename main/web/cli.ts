@@ -9,14 +9,24 @@ import type { SettingsPatch } from '../../common/schemas';
 import { chooseStartup, DEMO_DEVICE, startCoreRuntime } from '../core/runtime';
 import { ConfSettingsStore } from '../settings/conf-store';
 import { MemorySettingsStore, type SettingsStore } from '../settings/store';
+import { MemorySecretStore, type SecretStore } from '../settings/secrets';
+import { FileSecretStore } from '../settings/secrets-file';
 import { parseWebArgs, WEB_USAGE, WebUsageError, type WebCliArgs } from './cli-args';
 import { startWebServer } from './server';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
-function settingsStore(args: WebCliArgs, overrides: SettingsPatch): SettingsStore {
+/** With --settings-dir, a 0600 file beside the settings; without, this run only (the settings view says so). */
+function secretStore(args: WebCliArgs): SecretStore {
+  if (args.settingsDir === undefined) return new MemorySecretStore({}, 'Web mode without --settings-dir keeps secrets until it exits.');
+  const store = new FileSecretStore(join(args.settingsDir, 'secrets.json'));
+  if (store.loadError) console.warn(`! secrets: ${store.loadError}`);
+  return store;
+}
+
+function settingsStore(args: WebCliArgs, overrides: SettingsPatch, secrets: SecretStore): SettingsStore {
   if (args.settingsDir === undefined) return new MemorySettingsStore(overrides);
-  const store = new ConfSettingsStore({ cwd: args.settingsDir });
+  const store = new ConfSettingsStore({ cwd: args.settingsDir, secrets });
   if (store.loadError) console.warn(`! ${store.loadError.message}`);
   if (Object.keys(overrides).length > 0) store.set(overrides);
   return store;
@@ -40,10 +50,12 @@ async function main(argv: readonly string[]): Promise<void> {
   if (args.eventMode) overrides.eventMode = args.eventMode;
   if (args.http) overrides.transport = 'http';
 
+  const secrets = secretStore(args);
   const runtime = await startCoreRuntime({
     demo: startup.demo,
     ...(args.device ? { demoDevice: args.device } : {}),
-    settings: (demoOverrides) => settingsStore(args, { ...demoOverrides, ...overrides }),
+    secrets,
+    settings: (demoOverrides) => settingsStore(args, { ...demoOverrides, ...overrides }, secrets),
   });
   const { service, simulator: sim } = runtime;
   service.on('connection', ({ connection }) => console.log(`[line] ${connection.state} (events by ${connection.eventMode})${connection.lastError ? `: ${connection.lastError.message}` : ''}`));

@@ -1,21 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirsAfterEach } from '../../support/temp-dir';
 import { ConfSettingsStore } from '../../../main/settings/conf-store';
 import { MemorySettingsStore } from '../../../main/settings/store';
 import { DEFAULT_SETTINGS } from '../../../common/schemas';
 import { CtiError } from '../../../common/errors';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'cti-settings-'));
-  dirs.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirsAfterEach('cti-settings-');
 
 describe('ConfSettingsStore', () => {
   it('starts from defaults, persists a change, and reads it back in a new instance', () => {
