@@ -1,0 +1,37 @@
+/**
+ * The `history` command's two halves, pure: the queryHistory request the TelServer understands, and
+ * the filters it does not (direction, end hour: common/history.ts) applied to what it returned.
+ */
+import type { ArgsOf } from '../../common/schemas';
+import type { HistoryEntry } from '../../common/domain';
+import { filterHistory } from '../../common/history';
+import type { QueryHistoryRequest } from '../../common/telservices/requests';
+
+/** The contract's ceiling for `limit`: also what we ask for when local filters will thin the reply. */
+export const HISTORY_FETCH_MAX = 1000;
+
+function needsLocalFilter(a: ArgsOf<'history'>): boolean {
+  return (a.direction !== undefined && a.direction !== 'all') || a.endHour !== undefined;
+}
+
+export function historyRequest(a: ArgsOf<'history'>, deviceNumber: string, userID: string): QueryHistoryRequest {
+  const req: QueryHistoryRequest = { type: 'queryHistory', deviceNumber };
+  if (a.recordType !== undefined) req.recordType = a.recordType;
+  if (userID !== '') req.userID = userID;
+  if (a.startDate !== undefined) {
+    req.startDate = a.startDate;
+    // The spec: startHour "is used only if there is a startDate".
+    if (a.startHour !== undefined) req.startHour = String(a.startHour);
+  }
+  if (a.endDate !== undefined) req.endDate = a.endDate;
+  const search = a.search?.trim();
+  if (search) req.search = search;
+  // The server's limit counts records before our filters: ask for the most, cut after filtering.
+  const limit = needsLocalFilter(a) ? HISTORY_FETCH_MAX : a.limit;
+  if (limit !== undefined) req.limit = String(limit);
+  return req;
+}
+
+export function filterHistoryReply(entries: readonly HistoryEntry[], a: ArgsOf<'history'>): HistoryEntry[] {
+  return filterHistory(entries, { direction: a.direction, endHour: a.endHour, endDate: a.endDate, limit: a.limit });
+}
