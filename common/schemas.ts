@@ -53,8 +53,6 @@ export const settingsSchema = z.strictObject({
   eventMode: eventModeSchema,
   /** Per-request timeout in ms. */
   requestTimeoutMs: z.number().int().min(100).max(60_000),
-  /** ISO 3166 country whose national numbers the dial box normalises (`06 12 34 56 78` in FR -> +33612345678). */
-  country: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as FR'),
   /** The desktop shell's own settings (common/desktop-settings.ts). */
   ...desktopSettingsShape,
 });
@@ -74,7 +72,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   sessionTimeout: 0,
   eventMode: 'auto',
   requestTimeoutMs: 5000,
-  country: 'FR',
   ...DEFAULT_DESKTOP_SETTINGS,
 });
 
