@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { allowedOrigins, newToken } from './auth';
+import { allowedHosts, newToken } from './auth';
 import { FALLBACK_CSS, FALLBACK_HTML, FALLBACK_JS } from './fallback-page';
 import { securityHeaders, sendText, serveStatic } from './static';
 import { WsBridge, type BridgeSource } from './ws-bridge';
@@ -78,7 +78,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningWeb
   const port = (server.address() as AddressInfo).port;
   bridge.port = port;
   origin = `http://127.0.0.1:${port}`;
-  hosts = allowedOrigins(port).map((o) => o.replace('http://', ''));
+  hosts = allowedHosts(port);
   return {
     port,
     origin,
