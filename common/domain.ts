@@ -15,6 +15,8 @@ import type {
   HistoryCause,
   NumberType,
   OnOff,
+  SessionEventName,
+  UnknownValue,
 } from './telservices/enums';
 import type { Party } from './telservices/structures';
 import type { ErrorShape } from './errors';
@@ -100,7 +102,33 @@ export interface ConnectionView {
   nextRetryAt?: number;
   /** Epoch ms of the last transition. */
   since: number;
+  /**
+   * Why the line is in this state, when the state alone does not say it (typed, for the UI to word):
+   * - 'closedByAdmin' / 'monitoringRejected' (state 'stopped'): the server ended the session on
+   *   purpose; the line waits for the user's `reconnectLine` command before opening it again;
+   * - 'sessionTimeout' / 'sessionLost' (state 'reconnecting'): the line reopens by itself;
+   * - 'linkOutOfService' (state 'linkOutOfService'): the session is kept, the line waits for
+   *   `pbxlinkInService` and resyncs then;
+   * - 'stoppedByClient' (state 'stopped'): the app stopped the line.
+   */
+  reason?: ConnectionReason;
+  /** The last session event the server sent this line (the spec's `<session>` value), if any. */
+  sessionEvent?: SessionEventValue;
+  /**
+   * How events reach the line in detail ('udp', 'httpLongPoll', 'tcpLongPoll', or 'periodicSnapshot'
+   * when the server answers TCP long-polls at once and the line falls back to a bounded-rate
+   * snapshot). `eventMode` stays the coarse udp/poll view.
+   */
+  eventSource?: EventSource;
 }
+
+export const CONNECTION_REASONS = ['closedByAdmin', 'monitoringRejected', 'sessionTimeout', 'sessionLost', 'linkOutOfService', 'stoppedByClient'] as const;
+export type ConnectionReason = (typeof CONNECTION_REASONS)[number];
+
+export type EventSource = 'udp' | 'httpLongPoll' | 'tcpLongPoll' | 'periodicSnapshot';
+
+/** A session event's value: one the spec lists, or a newer server's value kept as unknown (see UnknownValue). */
+export type SessionEventValue = SessionEventName | UnknownValue;
 
 export interface LineState {
   lineId: string;

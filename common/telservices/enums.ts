@@ -135,6 +135,19 @@ export const PROTOCOL_ERRORS = [
 ] as const;
 export type ProtocolErrorName = (typeof PROTOCOL_ERRORS)[number];
 
+/**
+ * Forward compatibility: an enumeration value a newer server sent that this client does not know
+ * (a new call state, agent state, session value ...). The event is kept with the value typed as
+ * this, its name preserved for display and logs, instead of losing the whole event.
+ */
+export interface UnknownValue {
+  unknown: string;
+}
+
+export function isUnknownValue(value: unknown): value is UnknownValue {
+  return typeof value === 'object' && value !== null && typeof (value as { unknown?: unknown }).unknown === 'string';
+}
+
 export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
 }

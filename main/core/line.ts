@@ -341,8 +341,10 @@ export class Line extends Emitter<LineEvents> {
     const before = this.#core.line;
     if (result.snapshot.session !== undefined) this.#sessionEvent = result.snapshot.session;
     this.dispatch({ type: 'snapshot', snapshot: result.snapshot, now: this.#now() });
+    // Measured before the link-up transition below, which changes the connection, not the news.
+    const changed = this.#core.line !== before;
     if (result.snapshot.session !== 'pbxlinkOutOfService') this.#noteLinkUp();
-    return this.#core.line !== before;
+    return changed;
   }
 
   /** The PBX link went out of service: the session is kept, the line says so and probes with backoff. */

@@ -44,6 +44,8 @@ export class TelSession extends EventHub {
   /** Mutable: usePolling() and the UDP fallback switch this and every later open to the long-poll. */
   private events: SessionEventsMode;
   private opening: Promise<void> | null = null;
+  /** The UDP port of the last open: a reopen binds it again (see startListener). */
+  private lastPort: number | undefined;
   private closing: Promise<void> | null = null;
   private readonly statusSubs = new Subscribers<StatusChange>();
   private readonly snapshotSubs = new Subscribers<SnapshotInfo>();
@@ -169,7 +171,7 @@ export class TelSession extends EventHub {
     if (events.mode !== 'udp') return null;
     let listener: UdpEventListener;
     try {
-      listener = await UdpEventListener.start(events);
+      listener = await this.startListener(events);
     } catch (e) {
       if (!events.fallbackToPoll || !(e instanceof CtiError) || e.code !== 'network') throw e;
       this.opts.log?.(`session ${this.opts.deviceNumber}: no UDP socket (${e.message}), polling instead`);
@@ -182,10 +184,29 @@ export class TelSession extends EventHub {
       throw new CtiError('cancelled', 'the session was closed while opening');
     }
     this.listener = listener;
+    this.lastPort = listener.port;
     listener.onEvent((e) => this.route(e));
     listener.onDropped((d) => this.reportDropped(d));
     listener.onError((e) => this.reportError(e, 'udp'));
     return listener;
+  }
+
+  /**
+   * A reopen binds the port of the previous open when the settings leave the port to the OS: the
+   * server knows a client by host and port, so the same port replaces our old registration instead
+   * of leaving a dead client behind (the spec pairs no closeSession with a session we found dead).
+   * Taken meanwhile: any free port, as the first time.
+   */
+  private async startListener(events: Extract<SessionEventsMode, { mode: 'udp' }>): Promise<UdpEventListener> {
+    const previous = this.lastPort;
+    if (!events.port && previous !== undefined) {
+      try {
+        return await UdpEventListener.start({ ...events, port: previous });
+      } catch (e) {
+        this.opts.log?.(`session ${this.opts.deviceNumber}: UDP port ${previous} is taken (${e instanceof Error ? e.message : String(e)}), binding another`);
+      }
+    }
+    return UdpEventListener.start(events);
   }
 
   private async doClose(opts: CloseOptions): Promise<void> {
@@ -239,7 +260,9 @@ export class TelSession extends EventHub {
       onError: (err, attempt, retryInMs) =>
         this.reportError(err, attempt === 0 ? 'subscriber' : 'poll', `poll failed (attempt ${attempt}, retry in ${retryInMs} ms)`),
       // No session on the server: polling again cannot help, whatever the owner's patience.
-      giveUp: (err, attempt) => err.code === 'noOpenSession' || attempt >= giveUpAfter,
+      // The PBX link out of service is not the session's fault: the spec keeps the session through
+      // it (pbxlinkOutOfService ... pbxlinkInService), so the poll waits it out with its backoff.
+      giveUp: (err, attempt) => err.code === 'noOpenSession' || (err.code !== 'pbxlinkOutOfService' && attempt >= giveUpAfter),
       onGiveUp: (err) => {
         if (this.statusNow !== 'open') return;
         const to = err.code === 'noOpenSession' ? 'closed' : 'failed';

@@ -1,27 +1,11 @@
 /**
- * Which requests need an open session, from the spec's "This service requires an opened session"
- * lines (every other request says it does not).
+ * What the simulator needs to know about a request: whether it needs a session (the spec's list, in
+ * common/ so the line core reads the same one), which device it concerns, what restricted clients get.
  */
-import type { TelRequest, TelRequestType } from '../../../common/telservices/requests';
+import type { TelRequest } from '../../../common/telservices/requests';
 import type { TelEvent } from '../../../common/telservices/events';
 
-export const SESSION_REQUIRED: ReadonlySet<TelRequestType> = new Set<TelRequestType>([
-  'addPartyToCall',
-  'agentState',
-  'alternateCall',
-  'answerCall',
-  'conferenceCall',
-  'consultationCall',
-  'divertCall',
-  'dropCall',
-  'holdCall',
-  'qualifyCall',
-  'queryAgentState',
-  'reconnectCall',
-  'retrieveCall',
-  'snapshot',
-  'transferCall',
-]);
+export { SESSION_REQUIRED } from '../../../common/telservices/session-required';
 
 /** The device a request concerns (its session timeout is reset by it), if it names one. */
 export function deviceOf(req: TelRequest): string | undefined {

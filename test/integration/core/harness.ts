@@ -30,13 +30,18 @@ export interface CoreRig {
   close(): Promise<void>;
 }
 
-export async function rig(settings: SettingsPatch = {}, simOptions: SimulatorOptions = {}, before?: (sim: RunningSimulator) => void): Promise<CoreRig> {
+export async function rig(
+  settings: SettingsPatch = {},
+  simOptions: SimulatorOptions = {},
+  before?: (sim: RunningSimulator) => void,
+  timing: Partial<LineTiming> = {},
+): Promise<CoreRig> {
   const sim = await startSimulator({ port: 0, ...simOptions });
   before?.(sim);
   const service = new CtiService({
     settings: new MemorySettingsStore({ serverPort: sim.port, deviceNumber: '1101', requestTimeoutMs: 2000, ...settings }),
     linkFactory: telServicesLinkFactory,
-    timing: FAST,
+    timing: { ...FAST, ...timing },
   });
   const incoming: IncomingCall[] = [];
   const statuses: ConnectionState[] = [];

@@ -10,17 +10,21 @@ describe('recovery', () => {
     r.sim.control.setFaults({ linkDown: true });
     const down = await r.waitFor((l) => l.connection.state === 'linkOutOfService', 'linkOutOfService');
     expect(down.connection.lastError?.code).toBe('pbxlinkOutOfService');
+    // A request that needs the session waits for the link; one that needs none reaches the server, whose PBX refuses it.
     let refused: unknown;
-    await r.service.handlers.dial({ number: '1102' }).catch((e: unknown) => (refused = e));
+    await r.service.handlers.hold({}).catch((e: unknown) => (refused = e));
     expect((refused as CtiError).code).toBe('notConnected');
+    await r.service.handlers.dial({ number: '1102' }).catch((e: unknown) => (refused = e));
+    expect((refused as CtiError).code).toBe('pbxlinkOutOfService');
     r.sim.control.setFaults({ linkDown: false });
     await r.waitFor((l) => l.connection.state === 'monitored', 'monitored again');
   });
 
-  it('the administrator closes the session -> reconnecting -> monitored', async () => {
+  it('the administrator closes the session -> stopped (closedByAdmin) -> reconnectLine -> monitored', async () => {
     const r = await start();
     expect(r.sim.control.closeSession('1101')).toBe(true);
-    await r.waitFor(() => r.statuses.includes('reconnecting'), 'reconnecting');
+    await r.waitFor((l) => l.connection.state === 'stopped' && l.connection.reason === 'closedByAdmin', 'stopped by the administrator');
+    await r.service.handlers.reconnectLine({});
     await r.waitFor((l) => l.connection.state === 'monitored', 'monitored again');
   });
 

@@ -18,9 +18,13 @@ afterEach(async () => {
   for (const l of lines.splice(0)) await l.stop();
 });
 
-function start(settings: Partial<Settings> = {}, setup?: (s: FakeSession) => void): { line: Line; session: FakeSession; states: ConnectionState[] } {
+function start(
+  settings: Partial<Settings> = {},
+  setup?: (s: FakeSession) => void,
+  timing: Partial<LineTiming> = {},
+): { line: Line; session: FakeSession; states: ConnectionState[] } {
   const link = fakeLink(setup);
-  const line = new Line({ lineId: 'L1', settings: { ...DEFAULT_SETTINGS, deviceNumber: '1102', ...settings }, linkFactory: link.factory, timing: TIMING });
+  const line = new Line({ lineId: 'L1', settings: { ...DEFAULT_SETTINGS, deviceNumber: '1102', ...settings }, linkFactory: link.factory, timing: { ...TIMING, ...timing } });
   lines.push(line);
   const states: ConnectionState[] = [];
   line.on('connection', (c) => {
@@ -80,15 +84,72 @@ describe('Line over the session seam', () => {
     await until(line, monitored, 'monitored again');
   });
 
-  it('PBX link out of service in the resync -> linkOutOfService, retried with backoff', async () => {
+  it('PBX link out of service in the resync -> linkOutOfService with the session kept, probed with backoff', async () => {
     const { line, session } = start({}, (s) => {
       s.snapshot = { session: 'pbxlinkOutOfService' };
     });
     await until(line, (s) => s.connection.state === 'linkOutOfService', 'linkOutOfService');
     expect(line.state.connection.lastError?.code).toBe('pbxlinkOutOfService');
-    expect(session.calls).toContain('abandon pbxlinkOutOfService');
+    expect(line.state.connection.reason).toBe('linkOutOfService');
     session.snapshot = { calls: [] };
     await until(line, monitored, 'monitored when the link is back');
+    expect(session.calls).toEqual(['open']);
+  });
+
+  it('pbxlinkOutOfService then pbxlinkInService events: the session is kept and resynced at once', async () => {
+    const { line, session } = start({}, undefined, { backoffBaseMs: 5000, backoffMaxMs: 5000 });
+    await until(line, monitored, 'monitored');
+    session.event({ type: 'session', session: 'pbxlinkOutOfService' });
+    expect(line.state.connection.state).toBe('linkOutOfService');
+    session.snapshot = { calls: [ringing] };
+    session.event({ type: 'session', session: 'pbxlinkInService' });
+    await until(line, (s) => monitored(s) && s.calls.length === 1, 'monitored and resynced');
+    expect(line.state.connection.sessionEvent).toBe('pbxlinkInService');
+    expect(session.calls).toEqual(['open']);
+  });
+
+  for (const [event, reason] of [
+    ['sessionClosedByAdmin', 'closedByAdmin'],
+    ['sessionClosedByMonitoringReject', 'monitoringRejected'],
+  ] as const) {
+    it(`${event}: stopped (${reason}), no reopen until reconnectNow`, async () => {
+      const { line, session } = start();
+      await until(line, monitored, 'monitored');
+      session.event({ type: 'session', session: event });
+      session.lost('closed', new CtiError('noOpenSession', `server: ${event}`));
+      await until(line, (s) => s.connection.state === 'stopped', 'stopped');
+      expect(line.state.connection.reason).toBe(reason);
+      expect(line.state.connection.sessionEvent).toBe(event);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(session.calls.filter((c) => c === 'open')).toHaveLength(1);
+      line.reconnectNow();
+      await until(line, monitored, 'monitored after reconnectNow');
+      expect(session.calls.filter((c) => c === 'open')).toHaveLength(2);
+    });
+  }
+
+  it('sessionClosedByTimeout reopens by itself (reason sessionTimeout)', async () => {
+    const { line, session } = start({}, undefined, { backoffBaseMs: 200, backoffMaxMs: 200 });
+    await until(line, monitored, 'monitored');
+    session.event({ type: 'session', session: 'sessionClosedByTimeout' });
+    session.lost('closed', new CtiError('noOpenSession', 'server: sessionClosedByTimeout'));
+    await until(line, (s) => s.connection.state === 'reconnecting', 'reconnecting');
+    expect(line.state.connection.reason).toBe('sessionTimeout');
+    await until(line, monitored, 'monitored again');
+  });
+
+  it('while reconnecting, requests that need no session go straight to the server; the others are refused', async () => {
+    const link = fakeLink((s) => {
+      s.openError = new CtiError('connectionRefused', 'no server');
+    });
+    const line = new Line({ lineId: 'L1', settings: { ...DEFAULT_SETTINGS, deviceNumber: '1102' }, linkFactory: link.factory, timing: TIMING });
+    lines.push(line);
+    line.start();
+    await until(line, (s) => s.connection.state === 'reconnecting', 'reconnecting');
+    await line.command({ type: 'makeCall', deviceNumber: '1102', calledDeviceNumber: '1103' });
+    await line.command({ type: 'doNotDisturb', deviceNumber: '1102', state: 'on' });
+    expect(link.requests.map((r) => r.type)).toEqual(['makeCall', 'doNotDisturb']);
+    await expect(line.command({ type: 'holdCall', deviceNumber: '1102' })).rejects.toMatchObject({ code: 'notConnected' });
   });
 
   it('open failing -> reconnecting with growing attempts; one error event per distinct cause', async () => {
