@@ -3,9 +3,13 @@
  * This file must not import `electron`: it is tested directly under plain Node,
  * and main/app/window.ts only glues these answers to Electron's events.
  */
+import { isAllowedUrl } from '../desktop/call-actions';
 
-/** Schemes that may be handed to the operating system (browser, mail client, softphone). */
-export const EXTERNAL_SCHEMES: readonly string[] = ['https:', 'mailto:', 'tel:'];
+/**
+ * Schemes a link in our page may hand to the operating system besides https (browser, mail client,
+ * softphone). The same allowlist check (main/desktop/call-actions.ts) guards call actions.
+ */
+export const EXTERNAL_SCHEMES: readonly string[] = ['mailto', 'tel'];
 
 function parseUrl(raw: string): URL | null {
   try {
@@ -15,16 +19,9 @@ function parseUrl(raw: string): URL | null {
   }
 }
 
-/** True when `raw` is a well-formed URL whose scheme is in EXTERNAL_SCHEMES. */
+/** True when `raw` is a well-formed https URL with a host and no credentials, or uses a scheme of EXTERNAL_SCHEMES. */
 export function isAllowedExternalUrl(raw: string): boolean {
-  const url = parseUrl(raw);
-  if (url === null) return false;
-  if (!EXTERNAL_SCHEMES.includes(url.protocol)) return false;
-  // https without a host, or with credentials, is never something a user meant to open.
-  if (url.protocol === 'https:' && (url.hostname === '' || url.username !== '' || url.password !== '')) {
-    return false;
-  }
-  return true;
+  return isAllowedUrl(raw, EXTERNAL_SCHEMES);
 }
 
 /** What to do with a window.open / target=_blank request: never a new Electron window. */

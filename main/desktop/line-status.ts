@@ -15,9 +15,19 @@ function legs(call: CallView): CallLegView[] {
   return [call.primary, call.secondary].filter((l): l is CallLegView => l !== undefined);
 }
 
-/** An inbound leg ringing at our device (an outgoing call that is alerting rings somewhere else). */
+/**
+ * An inbound leg ringing at our device, or queued for it (the renderer's pop uses the same rule);
+ * an outgoing call that is alerting rings somewhere else.
+ */
 export function isRingingLeg(leg: CallLegView): boolean {
-  return leg.state === 'alerting' && !leg.isOutgoing;
+  return !leg.isOutgoing && (leg.state === 'alerting' || leg.state === 'queued');
+}
+
+/** The calls the screen pop shows: those the core pops (line.popups) that still ring, newest first. */
+export function poppedCalls(line: LineState | undefined): CallView[] {
+  if (line === undefined) return [];
+  const ringing = new Map(ringingCalls(line).map((c) => [c.id, c]));
+  return [...line.popups].reverse().flatMap((id) => ringing.get(id) ?? []);
 }
 
 export function ringingCalls(line: LineState): CallView[] {
