@@ -9,6 +9,7 @@
  * Main registration (main/app/ipc.ts), the preload bridge (preload/bridge.ts), the web bridge
  * (main/web) and the renderer client (renderer/src/lib) all iterate `COMMAND_NAMES` / `EVENT_NAMES`.
  */
+import type { DiagnosticsView } from './diagnostics';
 import type { ErrorShape } from './errors';
 import type { AppState, DirectoryEntry, HistoryEntry, IncomingCall, LinePatch, ConnectionView } from './domain';
 // Type-only: the preload bundle must not pull zod in. The schemas live in ./schemas.
@@ -46,6 +47,7 @@ export const COMMAND_NAMES = [
   'setSettings',
   'setSecret',
   'testConnection',
+  'getDiagnostics',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -95,6 +97,8 @@ export interface CommandResults {
   setSettings: SettingsView;
   setSecret: SettingsView;
   testConnection: TestConnectionResult;
+  /** The About view: versions, settings (no secret in them), the log's last lines, the desktop shell's status. */
+  getDiagnostics: DiagnosticsView;
 }
 
 // Compile-time proof that the result table and the argument table name the same commands.
@@ -120,9 +124,14 @@ export interface CtiEvents {
   connection: { lineId: string; connection: ConnectionView };
   /** Something failed in the background (a reconnect, a name lookup, a bad settings file). */
   error: { lineId?: string; error: ErrorShape };
+  /**
+   * The desktop shell asks the main window's dial box to open with this number and a focused Call
+   * button (a tel:/callto: link, the tray's Dial…; number '' = empty box). Never sent in web mode.
+   */
+  dialRequest: { number: string };
 }
 export type EventName = keyof CtiEvents;
-export const EVENT_NAMES = ['state', 'patch', 'incomingCall', 'connection', 'error'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['state', 'patch', 'incomingCall', 'connection', 'error', 'dialRequest'] as const satisfies readonly EventName[];
 
 export type Unsubscribe = () => void;
 export type Listener<E extends EventName> = (payload: CtiEvents[E]) => void;

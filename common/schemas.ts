@@ -134,6 +134,7 @@ export const commandArgs = {
     serverPort: z.number().int().min(1).max(65535).optional(),
     transport: z.enum(['tcp', 'http']).optional(),
   }),
+  getDiagnostics: z.strictObject({}),
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type ArgsOf<K extends CommandName> = z.infer<(typeof commandArgs)[K]>;

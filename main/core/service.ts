@@ -5,6 +5,7 @@
 import { CtiError } from '../../common/errors';
 import type { CommandHandlers, CtiEvents, SettingsView } from '../../common/contract';
 import type { AppState, HistoryEntry } from '../../common/domain';
+import type { DiagnosticsView } from '../../common/diagnostics';
 import type { Settings } from '../../common/schemas';
 import type { TelRequest } from '../../common/telservices/requests';
 import type { HistoryRecord } from '../../common/telservices/structures';
@@ -24,6 +25,13 @@ export interface CtiServiceOptions {
   linkFactory: LinkFactory;
   timing?: Partial<LineTiming>;
   now?: () => number;
+  /** What the About view shows besides the settings (the desktop shell adds its log and status). Default: this process's versions. */
+  diagnostics?: () => Promise<Omit<DiagnosticsView, 'settings'>>;
+}
+
+/** Plain Node (web mode, CLI): the versions we know, no log file. */
+async function processDiagnostics(): Promise<Omit<DiagnosticsView, 'settings'>> {
+  return { app: { name: 'TelServices CTI', version: process.env['npm_package_version'] ?? 'dev' }, versions: { node: process.versions.node, v8: process.versions.v8 }, platform: `${process.platform} ${process.arch}`, logLines: [] };
 }
 
 /** Settings that need a new session when they change. */
@@ -253,6 +261,7 @@ export class CtiService extends Emitter<CtiEvents> {
         await link.request({ type: 'searchNumber', deviceNumber: s.deviceNumber, number: s.deviceNumber });
         return { latencyMs: Math.round((performance.now() - start) * 10) / 10 };
       },
+      getDiagnostics: async () => ({ ...(await (this.#opts.diagnostics ?? processDiagnostics)()), settings: this.#store.get() }),
     };
   }
 }
