@@ -13,6 +13,7 @@ import type { TelRequest } from '../../common/telservices/requests';
 import type { ParsedArgs } from './args';
 import { usageError } from './exit-codes';
 import { routingPointRequest } from './commands-routing';
+import { closeSessionRequest, openSessionRequest, updateUserDirectoryRequest } from './commands-session';
 import { arity, compact, needDevice, str, type CommandInput } from './command-input';
 import { listenOptions, type ListenOptions } from './listen-options';
 import { connectionFrom, type Connection, type Env } from './connection';
@@ -157,6 +158,12 @@ export function buildRequest(input: CommandInput): TelRequest {
     }
     case 'routing-point':
       return routingPointRequest(input);
+    case 'open-session':
+      return openSessionRequest(input);
+    case 'close-session':
+      return closeSessionRequest(input);
+    case 'update-user-directory':
+      return updateUserDirectoryRequest(input);
     case 'raw':
     case 'listen':
     case 'help':

@@ -9,6 +9,8 @@ import { endOfPdu, positiveInteger, serverAddress } from './validate';
 export interface Env {
   CTI_SERVER?: string;
   CTI_DEVICE?: string;
+  /** The password of `listen` / `open-session` (kept off the command line, where `ps` shows it). */
+  CTI_PASSWORD?: string;
 }
 
 export interface Connection {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { askSecretOnTerminal } from './prompt';
 import { run, type CliIo } from './run';
 
 function readStdin(): Promise<string> {
@@ -37,10 +38,11 @@ function version(): string {
 const io: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
-  env: { CTI_SERVER: process.env['CTI_SERVER'], CTI_DEVICE: process.env['CTI_DEVICE'] },
+  env: { CTI_SERVER: process.env['CTI_SERVER'], CTI_DEVICE: process.env['CTI_DEVICE'], CTI_PASSWORD: process.env['CTI_PASSWORD'] },
   readInput: (source) => (source === '-' ? readStdin() : readFile(source, 'utf8')),
   version,
   waitForStop,
+  askSecret: askSecretOnTerminal,
 };
 
 // `cti listen | head -3`: the reader went away. That is the user's way of stopping, not a crash.

@@ -10,7 +10,9 @@ Usage:
   cti --server HOST:PORT [--device N] [--timeout MS] [--http] [--json] COMMAND [ARGS]
 
 Options may stand before or after the command. --server and --device may also come from the
-environment variables CTI_SERVER and CTI_DEVICE (the flags win).
+environment variables CTI_SERVER and CTI_DEVICE (the flags win). A password (listen, open-session)
+comes from --ask-password (a prompt on the terminal, not echoed), else CTI_PASSWORD; --password P
+also works but other users can read it in \`ps\`.
 
 Global options:
   --server HOST:PORT      the TelServer's TelServices gateway ([IPv6]:PORT accepted)
@@ -50,6 +52,16 @@ Directory and history:
   search-name NAME [--limit N] [--user ID]  names starting with NAME (--device optional)
   search-number NUMBER [--user ID]          who has NUMBER (--device optional)
 
+Session (it stays open on the server after cti exits, until close-session or its timeout):
+  open-session [--udp-port P] [--restricted] [--session-timeout S] [--start-pbx-monitor true|false]
+               [--user ID] [--ask-password | --password P]
+  close-session [--close-timeout S] [--client-only true|false]
+                                            S: actualCloseSessionTimeout; --client-only false
+                                            closes the session for all its clients
+  update-user-directory NAME [PARTY...] [--user ID]   replace the private directory NAME
+                                            PARTY: NUMBER[=NAME[=TYPE[=COMPANY]]], TYPE one of
+                                            work home mobile ip (no PARTY: empty it)
+
 Supervisor:
   update-directory NAME                     resynchronise the configured directory NAME
   routing-point state SERVICE
@@ -63,7 +75,7 @@ Other:
   raw FILE|-                                send the XML in FILE (or stdin) as it is; print the reply
                                             XML (with --json, its decoded form)
   listen [--udp-port P] [--udp-host ADDR] [--restricted] [--poll [--poll-timeout S]]
-         [--user ID] [--password P] [--session-timeout S]
+         [--user ID] [--ask-password | --password P] [--session-timeout S]
          open a session for the device and print its events, one per line (one JSON object per
          line with --json); the UDP port is chosen by the OS unless --udp-port, bound on
          --udp-host (default 0.0.0.0); --restricted asks for alerting events only; --poll uses

@@ -9,6 +9,7 @@ import type { Env } from './connection';
 import { describeError, EXIT, exitCodeFor, type ExitCode } from './exit-codes';
 import { formatResult } from './format';
 import { USAGE } from './help';
+import { resolvePassword, type AskSecret } from './password';
 
 export interface CliIo {
   /** Writes a line (or block) to stdout; a newline is appended. */
@@ -22,12 +23,15 @@ export interface CliIo {
   version(): string;
   /** Resolves with the signal's name when the process is asked to stop (SIGINT/SIGTERM): ends `listen`. */
   waitForStop(): Promise<string>;
+  /** The --ask-password prompt; resolves undefined when there is no terminal to ask on. */
+  askSecret?: AskSecret;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let action: Action;
   try {
-    action = buildAction(parseArgs(argv), io.env);
+    const parsed = await resolvePassword(parseArgs(argv), { env: io.env, ...(io.askSecret ? { ask: io.askSecret } : {}), warn: (t) => io.err(t) });
+    action = buildAction(parsed, io.env);
   } catch (err) {
     io.err(describeError(err));
     return exitCodeFor(err);
