@@ -4,16 +4,18 @@
  * mode not open yet).
  */
 import type { ConnectionState as LineConnectionState } from '../../common/domain';
+import type { MessageKey } from './i18n/en';
 
 export type ConnectionState = LineConnectionState | 'disconnected';
 
-export const CONNECTION_LABELS: Readonly<Record<ConnectionState, string>> = {
-  disconnected: 'Not connected',
-  connecting: 'Connecting…',
-  monitored: 'Connected',
-  reconnecting: 'Reconnecting…',
-  linkOutOfService: 'PBX link out of service',
-  stopped: 'Stopped',
+/** The message key of each state's label (words in i18n/en.ts, fr.ts). */
+export const CONNECTION_LABELS: Readonly<Record<ConnectionState, MessageKey>> = {
+  disconnected: 'conn.disconnected',
+  connecting: 'conn.connecting',
+  monitored: 'conn.monitored',
+  reconnecting: 'conn.reconnecting',
+  linkOutOfService: 'conn.linkOutOfService',
+  stopped: 'conn.stopped',
 };
 
 /** The colour family of a state: the dot in the header. */

@@ -1,8 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/svelte';
-import type { CallView } from '../../../common/domain';
+import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
 import App from '../../../renderer/src/App.svelte';
-import CallList from '../../../renderer/src/components/CallList.svelte';
 import ConnectionStatus from '../../../renderer/src/components/ConnectionStatus.svelte';
 
 describe('App', () => {
@@ -44,41 +42,5 @@ describe('ConnectionStatus', () => {
     await rerender({ state: 'monitored', detail: 'line 1101' });
     expect(screen.getByRole('status')).toHaveTextContent('Connected');
     expect(screen.getByRole('status')).toHaveTextContent('line 1101');
-  });
-});
-
-describe('CallList', () => {
-  const ringing: CallView = {
-    id: '7',
-    primary: {
-      role: 'primary',
-      state: 'alerting',
-      otherParty: { number: '+33160127764', name: 'Martin Jagger', company: 'uniGone', hidden: false },
-      addedParties: [],
-      dialledNumber: '0800100200',
-      isOutgoing: false,
-      isConference: false,
-      since: 0,
-    },
-    permittedServices: ['answerCall', 'divertCall'],
-    correlatorData: 'customerId=42',
-  };
-
-  it('shows who calls, how, and the correlator data, highlighted while its popup shows', () => {
-    render(CallList, { calls: [ringing], popups: ['7'] });
-    const row = screen.getByRole('listitem');
-    expect(row).toHaveTextContent('Martin Jagger');
-    expect(row).toHaveTextContent('uniGone · +33160127764');
-    expect(row).toHaveTextContent('dialled 0800100200');
-    expect(row).toHaveTextContent('customerId=42');
-    expect(row).toHaveClass('popup');
-  });
-
-  it('offers Answer for a ringing call and reports the click with the call id', async () => {
-    const onAction = vi.fn();
-    render(CallList, { calls: [ringing], popups: [], onAction });
-    expect(screen.queryByRole('button', { name: 'Hang up' })).toBeNull();
-    await fireEvent.click(screen.getByRole('button', { name: 'Answer' }));
-    expect(onAction).toHaveBeenCalledWith('7', 'answer');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallLegView, CallView, PartyView } from '../../../common/domain';
-import { actionsFor, activeLeg, partyDetail, partyLabel, routeNote } from '../../../renderer/src/calls';
+import { activeLeg, partyDetail, partyLabel, routeNote } from '../../../renderer/src/calls';
 
 const party = (p: Partial<PartyView> & { number: string }): PartyView => ({ hidden: false, ...p });
 const leg = (l: Partial<CallLegView>): CallLegView => ({
@@ -43,10 +43,4 @@ describe('call row helpers', () => {
     expect(activeLeg(call({ primary: prim }))).toBe(prim);
   });
 
-  it('offers only the permitted services, in a fixed order', () => {
-    expect(actionsFor(call({ permittedServices: ['divertCall', 'answerCall'] }))).toEqual(['answer']);
-    expect(actionsFor(call({ permittedServices: ['dropCall', 'holdCall', 'consultationCall'] }))).toEqual(['hold', 'drop']);
-    expect(actionsFor(call({ permittedServices: ['transferCall', 'dropCall', 'retrieveCall'] }))).toEqual(['retrieve', 'transfer', 'drop']);
-    expect(actionsFor(call({ permittedServices: [] }))).toEqual([]);
-  });
 });

@@ -1,0 +1,61 @@
+/**
+ * Builds every state class of the main window from one bridge and provides them by context. Call it
+ * during a component's initialisation (App.svelte). C2 adds its classes here, beside these.
+ */
+import type { CtiApi } from '../../../common/contract';
+import { CtiStore } from '../lib/cti-store.svelte';
+import { Announcer } from './announcer.svelte';
+import { CallsState } from './calls.svelte';
+import { setAnnouncer, setCalls, setDial, setDirectory, setPop, setPreferences, setStore } from './context';
+import { DialState } from './dial.svelte';
+import { DirectoryState } from './directory.svelte';
+import { PopState, type PopNotifier } from './pop.svelte';
+import { Preferences, type PreferencesEnv } from './preferences.svelte';
+
+export interface AppStatesOptions {
+  preferences?: PreferencesEnv;
+  /** Browser notifications for a pop while the page is hidden (web mode only). */
+  notifier?: PopNotifier | undefined;
+  storage?: Pick<Storage, 'getItem' | 'setItem'> | undefined;
+}
+
+export interface AppStates {
+  store: CtiStore;
+  preferences: Preferences;
+  announcer: Announcer;
+  calls: CallsState;
+  pop: PopState;
+  dial: DialState;
+  directory: DirectoryState;
+  destroy(): void;
+}
+
+export function provideAppStates(cti: CtiApi, opts: AppStatesOptions = {}): AppStates {
+  const store = new CtiStore(cti);
+  const preferences = new Preferences(opts.preferences);
+  const announcer = new Announcer();
+  const directory = new DirectoryState(store);
+  const calls = new CallsState(store, announcer);
+  const pop = new PopState(store, announcer, opts.notifier, calls);
+  const dial = new DialState(store, preferences, directory, announcer, opts.storage ?? opts.preferences?.storage);
+  setStore(store);
+  setPreferences(preferences);
+  setAnnouncer(announcer);
+  setCalls(calls);
+  setPop(pop);
+  setDial(dial);
+  setDirectory(directory);
+  return {
+    store,
+    preferences,
+    announcer,
+    calls,
+    pop,
+    dial,
+    directory,
+    destroy: () => {
+      pop.destroy();
+      store.destroy();
+    },
+  };
+}

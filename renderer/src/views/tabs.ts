@@ -1,0 +1,22 @@
+/** The views, in tab order (Alt+1 … Alt+6 follow it). The Agent tab exists only for a line with an agent. */
+import type { MessageKey } from '../i18n/i18n.svelte';
+
+export const TAB_IDS = ['calls', 'directory', 'history', 'features', 'agent', 'settings'] as const;
+export type TabId = (typeof TAB_IDS)[number];
+
+export const TAB_LABELS: Readonly<Record<TabId, MessageKey>> = {
+  calls: 'tab.calls',
+  directory: 'tab.directory',
+  history: 'tab.history',
+  features: 'tab.features',
+  agent: 'tab.agent',
+  settings: 'tab.settings',
+};
+
+export function visibleTabs(hasAgent: boolean): TabId[] {
+  return TAB_IDS.filter((id) => id !== 'agent' || hasAgent);
+}
+
+export function isTabId(value: string): value is TabId {
+  return (TAB_IDS as readonly string[]).includes(value);
+}
