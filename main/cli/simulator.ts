@@ -1,7 +1,7 @@
 /**
  * `npm run simulator -- [--port P] [--host H] [--control-port P] [--scenario FILE] [--demo]
  *                       [--eop SEQ] [--session-limit N] [--credentials user:pass,...]
- *                       [--directory-size N] [--print-demo] [--help]`
+ *                       [--directory-size N] [--print-demo] [--no-rest] [--rest] [--help]`
  *
  * Prints `listening on 127.0.0.1:PORT` once it accepts requests and `control on http://…` for the
  * JSON control API; runs until SIGINT/SIGTERM. Exit codes: 0 ok, 2 usage (bad option or scenario),
@@ -12,6 +12,8 @@ import { parseArgs } from 'node:util';
 import { startSimulator, parseScenario, ScenarioError, type SimulatorOptions } from '../simulator/index';
 import { buildDemoScenario } from '../simulator/scenario/demo';
 import { Directory } from '../simulator/directory/directory';
+import { startRestMocks, type RestMockUrls } from '../simulator/rest/rest-mocks';
+import { startControlApi } from '../simulator/control/control-api';
 
 const HELP = `TelServer simulator (TelServices over TCP/HTTP, events over UDP)
 
@@ -26,6 +28,13 @@ const HELP = `TelServer simulator (TelServices over TCP/HTTP, events over UDP)
   --credentials LIST  user:password,... required on the first openSession of a device
   --directory-size N  generated directory entries (default 800)
   --print-demo        print the demo scenario as JSON and exit
+  --no-rest           do not start the mock REST services (they start by default)
+  --rest              the mock REST services alone, without the TelServer (the control
+                      API then serves only /rest/...)
+
+The mock REST services (transfer data, agent remote control, DNIS release) share one loopback
+port and print their base URLs (what 'cti tds|arc|dnis-free --base' takes); their credentials
+are in main/simulator/rest/rest-mocks.ts (MOCK_CREDENTIALS).
 `;
 
 class UsageError extends Error {}
@@ -66,6 +75,8 @@ async function main(argv: string[]): Promise<number> {
       credentials: { type: 'string' },
       'directory-size': { type: 'string' },
       'print-demo': { type: 'boolean' },
+      rest: { type: 'boolean' },
+      'no-rest': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -103,15 +114,38 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.demo) options.demo = true;
 
+  if (values.rest) return restAlone(options.controlPort ?? 0);
+  if (values['no-rest']) options.rest = false;
   const sim = await startSimulator(options);
   console.log(`listening on ${sim.host}:${sim.port}`);
   if (sim.controlUrl) console.log(`control on ${sim.controlUrl}`);
+  if (sim.restUrls) printRestUrls(sim.restUrls);
   if (values.demo) console.log('demo: an external caller rings 1101 every 12 s (open a session on 1101 to see it)');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   await sim.close();
+  return 0;
+}
+
+function printRestUrls(urls: RestMockUrls): void {
+  console.log(`rest tds on ${urls.tds}`);
+  console.log(`rest arc on ${urls.arc}`);
+  console.log(`rest dnis-free on ${urls.dnisFree}`);
+}
+
+async function restAlone(controlPort: number): Promise<number> {
+  const rest = await startRestMocks();
+  const api = await startControlApi(undefined, controlPort, rest.control);
+  printRestUrls(rest.urls);
+  console.log(`control on ${api.url}`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await api.close();
+  await rest.close();
   return 0;
 }
 

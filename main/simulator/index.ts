@@ -11,11 +11,13 @@ import { startControlApi } from './control/control-api';
 import { ScenarioPlayer } from './scenario/player';
 import { buildDemoScenario, type DemoOptions } from './scenario/demo';
 import type { Scenario } from './scenario/schema';
+import { startRestMocks, type RestMocksControl, type RestMockUrls, type RestMocksOptions } from './rest/rest-mocks';
 
 export type { SimulatorControl, SimulatorState } from './server/simulator';
 export type { Faults } from './server/faults';
 export type { Scenario } from './scenario/schema';
 export { parseScenario, ScenarioError } from './scenario/schema';
+export { MOCK_CREDENTIALS, type RestMocksControl, type RestMockUrls } from './rest/rest-mocks';
 
 export interface SimulatorOptions {
   /** TelServices port (TCP and HTTP). 0 (default) lets the OS choose. */
@@ -39,6 +41,11 @@ export interface SimulatorOptions {
   demo?: boolean | DemoOptions;
   /** Scenario and demo actions, one line each. */
   log?: (line: string) => void;
+  /**
+   * The mock REST services (transfer data, agent remote control, DNIS release) on one loopback
+   * port, their agents following this PBX. Started unless false.
+   */
+  rest?: boolean | Omit<RestMocksOptions, 'pbx' | 'clock'>;
 }
 
 export interface RunningSimulator {
@@ -48,6 +55,9 @@ export interface RunningSimulator {
   /** http://127.0.0.1:PORT when the control API runs. */
   controlUrl?: string;
   control: SimulatorControl;
+  /** The mock REST services' base URLs (what `cti … --base` and the settings take), unless rest: false. */
+  restUrls?: RestMockUrls;
+  restControl?: RestMocksControl;
   pbx: Pbx;
   directory: Directory;
   close(): Promise<void>;
@@ -69,7 +79,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     ...(options.credentials ? { credentials: options.credentials } : {}),
   });
   const port = await sim.start();
-  const api = options.controlPort === undefined ? undefined : await startControlApi(sim, options.controlPort);
+  const rest =
+    options.rest === false ? undefined : await startRestMocks({ ...(options.rest === true ? {} : options.rest), pbx, clock });
+  const api = options.controlPort === undefined ? undefined : await startControlApi(sim, options.controlPort, rest?.control);
   const players: ScenarioPlayer[] = [];
   const log = options.log ?? (() => {});
   const play = (scenario: Scenario): void => {
@@ -89,12 +101,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     host,
     port,
     ...(api ? { controlUrl: api.url } : {}),
+    ...(rest ? { restUrls: rest.urls, restControl: rest.control } : {}),
     control: sim,
     pbx,
     directory,
     async close() {
       for (const p of players) p.stop();
       await api?.close();
+      await rest?.close();
       await sim.close();
     },
   };

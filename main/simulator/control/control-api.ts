@@ -9,6 +9,7 @@
  *   DELETE /sessions/:device                               -> {ok:true} or 404 (sessionClosedByAdmin)
  *   POST /restart                                          -> {port}
  *   GET /state                                             -> sessions, faults, counters
+ *   /rest/…                                                -> the mock REST services (rest-routes.ts)
  * POSTs must say `content-type: application/json` and the Host must be loopback: a web page the
  * user happens to open cannot send such a request without a CORS preflight we never grant, nor
  * reach us through DNS rebinding.
@@ -17,6 +18,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { z } from 'zod';
 import type { SimulatorControl } from '../server/simulator';
 import { describeZodError, faultsSchema, inboundCallSchema, msgWaitingSchema } from './schemas';
+import type { RestMocksControl } from '../rest/rest-mocks';
+import { routeRest } from './rest-routes';
 
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 const MAX_BODY = 64 * 1024;
@@ -36,9 +39,10 @@ export interface ControlApi {
   close(): Promise<void>;
 }
 
-export async function startControlApi(control: SimulatorControl, port = 0): Promise<ControlApi> {
+/** Without a simulator (`simulator --rest`), only the /rest/… routes answer. */
+export async function startControlApi(control: SimulatorControl | undefined, port = 0, rest?: RestMocksControl): Promise<ControlApi> {
   const server: Server = createServer((req, res) => {
-    void route(control, req).then(
+    void route(control, req, rest).then(
       ([status, body]) => send(res, status, body),
       (e: unknown) => {
         const status = e instanceof HttpError ? e.status : 500;
@@ -68,10 +72,18 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body) + '\n');
 }
 
-async function route(control: SimulatorControl, req: IncomingMessage): Promise<[number, unknown]> {
+async function route(control: SimulatorControl | undefined, req: IncomingMessage, rest?: RestMocksControl): Promise<[number, unknown]> {
   if (!LOOPBACK_HOST.test(req.headers.host ?? '')) throw new HttpError(403, 'loopback Host only');
   const method = req.method ?? 'GET';
   const path = new URL(req.url ?? '/', 'http://control').pathname;
+  if (rest && path.startsWith('/rest/')) {
+    if (method === 'POST' && !(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      throw new HttpError(415, 'content-type must be application/json');
+    }
+    const routed = routeRest(rest, method, path, method === 'POST' ? await readJson(req) : {});
+    if (routed) return routed;
+  }
+  if (!control) throw new HttpError(404, `no route ${method} ${path} (REST mocks only)`);
   const call = /^\/calls\/([^/]+)\/(answer|hangup)$/.exec(path);
   if (method === 'POST') {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
