@@ -10,7 +10,7 @@ import { startSimulator, type RunningSimulator } from '../simulator/index';
 import type { SettingsStore } from '../settings/store';
 import { ConfSettingsStore } from '../settings/conf-store';
 import type { SecretStore } from '../settings/secrets';
-import { CtiService } from './service';
+import { CtiService, type CtiServiceOptions } from './service';
 import { telServicesLinkFactory } from './telservices-link';
 
 export interface CoreRuntimeOptions {
@@ -22,6 +22,8 @@ export interface CoreRuntimeOptions {
   demo: boolean;
   /** The client's device in demo mode (default 1101). */
   demoDevice?: string;
+  /** What the About view shows besides the settings (the desktop shell: its log and status). */
+  diagnostics?: CtiServiceOptions['diagnostics'];
 }
 
 export interface CoreRuntime {
@@ -50,6 +52,7 @@ export async function startCoreRuntime(options: CoreRuntimeOptions): Promise<Cor
   const service = new CtiService({
     settings,
     ...(secrets ? { secrets } : {}),
+    ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}),
     linkFactory: telServicesLinkFactory,
   });
   service.start();
