@@ -43,6 +43,7 @@ export const COMMAND_NAMES = [
   'markMissedSeen',
   'reconnectLine',
   'dismissPopup',
+  'qualifyCall',
   'getSettings',
   'setSettings',
   'setSecret',
@@ -66,6 +67,12 @@ export interface SettingsView {
 export interface TestConnectionResult {
   /** Round trip of one request (searchNumber, which needs no session), in ms. */
   latencyMs: number;
+}
+
+/** qualifyCall: who is calling (and, by default, the call answered by the server). */
+export interface QualifyCallResult {
+  number: string;
+  name?: string;
 }
 
 /** The result type of each command. `null` stands for "done, nothing to return". */
@@ -93,6 +100,7 @@ export interface CommandResults {
   /** Reopens the line now: after the server closed it on purpose (admin, monitoring reject), the only way back; otherwise retries or resyncs at once. */
   reconnectLine: null;
   dismissPopup: null;
+  qualifyCall: QualifyCallResult;
   getSettings: SettingsView;
   setSettings: SettingsView;
   setSecret: SettingsView;

@@ -125,6 +125,8 @@ export const commandArgs = {
   markMissedSeen: none,
   reconnectLine: none,
   dismissPopup: z.strictObject({ line, callId: z.string().min(1).max(64) }),
+  /** answerCall and needName default to true on the server (spec: QualifyCall). */
+  qualifyCall: z.strictObject({ line, answerCall: z.boolean().optional(), needName: z.boolean().optional() }),
   getSettings: z.strictObject({}),
   setSettings: settingsPatchSchema,
   /** A new secret (the TelServer password...); '' clears it. The value never comes back. */

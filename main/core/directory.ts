@@ -1,8 +1,11 @@
 /**
  * Directory look-ups through the TelServer (searchName / searchNumber), with a small cache so a
- * busy line does not ask the server for the same caller on every call event, and with in-flight
- * de-duplication (two events for one new caller make one request).
+ * busy line does not ask the server for the same caller on every call event, in-flight
+ * de-duplication (two events for one new caller make one request), and a bound on the work: a
+ * few look-ups at once, a short queue, the rest refused with `limitExceeded` (a stream of unknown
+ * callers must not become a stream of requests to the TelServer).
  */
+import { CtiError } from '../../common/errors';
 import type { DirectoryEntry } from '../../common/domain';
 import type { Party } from '../../common/telservices/structures';
 import type { LineLink } from './link';
@@ -12,6 +15,10 @@ export interface DirectoryOptions {
   maxEntries?: number;
   /** How long an answer stays valid, ms. Unknown numbers are remembered as long. */
   ttlMs?: number;
+  /** Look-ups sent at once (default 2). */
+  maxConcurrent?: number;
+  /** Look-ups waiting for a slot (default 32); more are refused with `limitExceeded`. */
+  maxQueued?: number;
   now?: () => number;
 }
 
@@ -34,6 +41,10 @@ export class DirectoryCache {
   readonly #max: number;
   readonly #ttl: number;
   readonly #now: () => number;
+  readonly #maxConcurrent: number;
+  readonly #maxQueued: number;
+  #running = 0;
+  readonly #queue: (() => void)[] = [];
 
   constructor(
     private readonly link: () => LineLink,
@@ -43,10 +54,17 @@ export class DirectoryCache {
     this.#max = opts.maxEntries ?? 500;
     this.#ttl = opts.ttlMs ?? 10 * 60_000;
     this.#now = opts.now ?? Date.now;
+    this.#maxConcurrent = opts.maxConcurrent ?? 2;
+    this.#maxQueued = opts.maxQueued ?? 32;
   }
 
   get size(): number {
     return this.#cache.size;
+  }
+
+  /** No look-up running or waiting (a flood that made it refuse some is over). */
+  get idle(): boolean {
+    return this.#running === 0 && this.#queue.length === 0;
   }
 
   #scope(): { userID?: string; deviceNumber: string } {
@@ -64,8 +82,7 @@ export class DirectoryCache {
     }
     const pending = this.#inFlight.get(number);
     if (pending) return pending;
-    const p = this.link()
-      .request({ type: 'searchNumber', ...this.#scope(), number })
+    const p = this.#limited(() => this.link().request({ type: 'searchNumber', ...this.#scope(), number }))
       .then((result) => {
         const parties = result.type === 'searchDirectory' ? result.parties : [];
         const found = parties.find((party) => party.number === number) ?? parties[0];
@@ -78,6 +95,26 @@ export class DirectoryCache {
     return p;
   }
 
+  /** Runs `job` when a slot is free; refuses it when the queue is full. */
+  async #limited<T>(job: () => Promise<T>): Promise<T> {
+    if (this.#running >= this.#maxConcurrent) {
+      if (this.#queue.length >= this.#maxQueued) {
+        throw new CtiError('limitExceeded', `directory: ${this.#running} look-ups running and ${this.#queue.length} waiting`);
+      }
+      // The slot is handed over as it is freed: #running counts it for us already.
+      await new Promise<void>((resolve) => this.#queue.push(resolve));
+    } else {
+      this.#running += 1;
+    }
+    try {
+      return await job();
+    } finally {
+      const next = this.#queue.shift();
+      if (next) next();
+      else this.#running -= 1;
+    }
+  }
+
   #remember(number: string, entry: DirectoryEntry | null): void {
     this.#cache.delete(number);
     this.#cache.set(number, { entry, at: this.#now() });
@@ -88,14 +125,35 @@ export class DirectoryCache {
     }
   }
 
-  /** The search box: by number when the query is a number, else by name. */
+  /**
+   * The search box: every match, not just one. A name (or company) asks searchName; digits ask
+   * searchNumber and searchName together, number matches first (a company may be named with
+   * digits). Duplicates (same number) are dropped; `limit` caps the total.
+   */
   async search(query: string, limit?: number): Promise<DirectoryEntry[]> {
-    if (looksLikeNumber(query)) {
-      const entry = await this.lookup(query.replace(/[\s().-]/g, ''));
-      return entry ? [entry] : [];
+    const text = query.trim();
+    const byName = async (): Promise<DirectoryEntry[]> => {
+      const req = { type: 'searchName' as const, ...this.#scope(), name: text, ...(limit !== undefined ? { limit: String(limit) } : {}) };
+      const result = await this.link().request(req);
+      return result.type === 'searchDirectory' ? result.parties.map(toEntry) : [];
+    };
+    if (!looksLikeNumber(text)) return byName();
+    const number = text.replace(/[\s().-]/g, '');
+    const byNumber = async (): Promise<DirectoryEntry[]> => {
+      const result = await this.link().request({ type: 'searchNumber', ...this.#scope(), number });
+      const entries = result.type === 'searchDirectory' ? result.parties.map(toEntry) : [];
+      this.#remember(number, entries.find((e) => e.number === number) ?? entries[0] ?? null);
+      return entries;
+    };
+    const [numbers, names] = await Promise.all([byNumber(), byName()]);
+    const seen = new Set<string>();
+    const out: DirectoryEntry[] = [];
+    for (const e of [...numbers, ...names]) {
+      const key = `${e.number}\u0000${e.name ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(e);
     }
-    const req = { type: 'searchName' as const, ...this.#scope(), name: query, ...(limit !== undefined ? { limit: String(limit) } : {}) };
-    const result = await this.link().request(req);
-    return result.type === 'searchDirectory' ? result.parties.map(toEntry) : [];
+    return limit === undefined ? out : out.slice(0, limit);
   }
 }

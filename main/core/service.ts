@@ -237,6 +237,12 @@ export class CtiService extends Emitter<CtiEvents> {
         this.#lineFor(a.line).dispatch({ type: 'markMissedSeen' });
         return null;
       },
+      qualifyCall: async (a) => {
+        const line = this.#lineFor(a.line);
+        const result = await line.command(defined({ type: 'qualifyCall' as const, deviceNumber: line.deviceNumber, answerCall: a.answerCall, needName: a.needName }));
+        if (result.type !== 'qualifyCall') throw new CtiError('malformedReply', `qualifyCall answered ${result.type}`);
+        return result.name === undefined ? { number: result.number } : { number: result.number, name: result.name };
+      },
       dismissPopup: async (a) => {
         this.#lineFor(a.line).dispatch({ type: 'dismissPopup', callId: a.callId });
         return null;
