@@ -148,7 +148,21 @@ export interface LineState {
 export type LineKey = keyof LineState;
 
 /** A change to one top-level field of a line: the field's new value. */
-export type LinePatch = { [K in LineKey]: { key: K; value: LineState[K] } }[LineKey];
+export type LineFieldPatch = { [K in LineKey]: { key: K; value: LineState[K] } }[LineKey];
+
+/**
+ * One call of `calls` changed: `value` is the call as it is now (replaced where it was, or appended
+ * when new), or absent when the call ended (removed). A busy line sends the call that changed, not
+ * the whole list (issue 9 item 11). The core may still send a whole `calls` field patch.
+ */
+export interface CallPatch {
+  key: 'call';
+  id: string;
+  value?: CallView;
+}
+
+/** What a `patch` event carries: field patches and call patches, applied in order by applyLinePatches. */
+export type LinePatch = LineFieldPatch | CallPatch;
 
 export interface AppState {
   /** Increases with every patch batch; a client drops batches older than its snapshot. */
@@ -181,11 +195,21 @@ export interface IncomingCall {
   correlatorData?: string;
 }
 
-/** Applies patches to a line (what every client does with a `patch` event). */
+function applyCallPatch(calls: readonly CallView[], p: CallPatch): CallView[] {
+  const index = calls.findIndex((c) => c.id === p.id);
+  if (p.value === undefined) return index < 0 ? [...calls] : calls.filter((_, i) => i !== index);
+  const next = [...calls];
+  if (index < 0) next.push(p.value);
+  else next[index] = p.value;
+  return next;
+}
+
+/** Applies patches to a line (what every client does with a `patch` event): the one place that knows their shape. */
 export function applyLinePatches(line: LineState, patches: readonly LinePatch[]): LineState {
   const next: Record<string, unknown> = { ...line };
   for (const p of patches) {
-    if (p.value === undefined) delete next[p.key];
+    if (p.key === 'call') next.calls = applyCallPatch(next.calls as CallView[], p);
+    else if (p.value === undefined) delete next[p.key];
     else next[p.key] = p.value;
   }
   return next as unknown as LineState;

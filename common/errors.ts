@@ -33,6 +33,10 @@ export const APP_ERRORS = [
   'badSettings',
   /** A bug: something that should not happen. The message says what. */
   'internal',
+  /** A flood hit a cap of the line (calls, popups, directory look-ups): the excess was dropped, reported once. */
+  'limitExceeded',
+  /** The server answered an error the spec does not list (a newer server): its name is in the message and `serverError`. */
+  'serverError',
 ] as const;
 export type AppErrorCode = (typeof APP_ERRORS)[number];
 

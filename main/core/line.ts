@@ -100,6 +100,8 @@ export class Line extends Emitter<LineEvents> {
   #rearm: (() => void) | undefined;
   #reconciling: Promise<void> | undefined;
   #resyncAgain = false;
+  /** The directory is refusing look-ups (a flood): reported once until one passes or fails otherwise. */
+  #lookupsRefused = false;
   #supervisor: Promise<void> | undefined;
 
   constructor(opts: LineOptions) {
@@ -439,8 +441,17 @@ export class Line extends Emitter<LineEvents> {
         return;
       case 'resolveParty':
         this.directory.lookup(effect.number).then(
-          (entry) => this.dispatch({ type: 'partyResolved', number: effect.number, entry }),
-          () => this.dispatch({ type: 'partyLookupFailed', number: effect.number }),
+          (entry) => {
+            if (this.directory.idle) this.#lookupsRefused = false;
+            this.dispatch({ type: 'partyResolved', number: effect.number, entry });
+          },
+          (err: unknown) => {
+            this.dispatch({ type: 'partyLookupFailed', number: effect.number });
+            // A flood of unknown callers: the directory refused the excess; say so once per flood.
+            const flooded = err instanceof CtiError && err.code === 'limitExceeded';
+            if (flooded && !this.#lookupsRefused) this.emit('error', err.toShape());
+            if (flooded || this.directory.idle) this.#lookupsRefused = flooded;
+          },
         );
         return;
       case 'sessionClosed':
@@ -456,6 +467,9 @@ export class Line extends Emitter<LineEvents> {
         if (this.#reconciling) this.#resyncAgain = true;
         else if (this.#lose) void this.#reconcile();
         else this.#sleep.wake(); // waiting to retry: the link is back, retry now
+        return;
+      case 'capped':
+        this.emit('error', new CtiError('limitExceeded', `line ${this.lineId}: more than ${effect.limit} ${effect.what} at once; the excess is dropped until fewer remain`).toShape());
         return;
       default: {
         const never: never = effect;

@@ -25,7 +25,16 @@ export interface CoreState {
   /** Inbound calls that rang and were never connected (candidates for "missed"). */
   readonly unanswered: ReadonlySet<string>;
   readonly names: NameBook;
+  /** Which caps (calls, popups) are being hit: the excess is dropped and reported once per flood. */
+  readonly capped: Readonly<Record<CapKind, boolean>>;
 }
+
+/**
+ * A device holds a handful of calls; a line shows a few screen pops. Beyond these a flood (spoofed
+ * or runaway events) is dropped, so it cannot grow the line, its patches or the UI without bound.
+ */
+export const LINE_LIMITS = { calls: 16, popups: 4 } as const;
+export type CapKind = keyof typeof LINE_LIMITS;
 
 export type CoreAction =
   | { type: 'event'; event: TelEvent; now: number }
@@ -44,7 +53,9 @@ export type CoreEffect =
   | { type: 'sessionClosed'; reason: SessionEventName }
   | { type: 'linkOutOfService' }
   /** The PBX link is back: our view may be stale, take a snapshot. */
-  | { type: 'resync' };
+  | { type: 'resync' }
+  /** A cap was hit: new calls (or popups) beyond it are dropped until the count falls below it again. */
+  | { type: 'capped'; what: CapKind; limit: number };
 
 export interface Step {
   state: CoreState;
@@ -68,6 +79,7 @@ export function initialCoreState(lineId: string, deviceNumber: string, now: numb
     popped: new Set(),
     unanswered: new Set(),
     names: new Map(),
+    capped: { calls: false, popups: false },
   };
 }
 
@@ -108,7 +120,27 @@ interface Draft {
   popped: Set<string> | ReadonlySet<string>;
   unanswered: Set<string> | ReadonlySet<string>;
   names: NameBook;
+  capped: Readonly<Record<CapKind, boolean>>;
   effects: CoreEffect[];
+}
+
+/** Whether one more of `what` fits; the first refusal of a flood is reported (an effect), the rest silently dropped. */
+function fits(d: Draft, what: CapKind, count: number): boolean {
+  const limit = LINE_LIMITS[what];
+  if (count < limit) return true;
+  if (!d.capped[what]) {
+    d.capped = { ...d.capped, [what]: true };
+    d.effects.push({ type: 'capped', what, limit });
+  }
+  return false;
+}
+
+/** A flood is over once the count is below its cap: the next one is reported again. */
+function releaseCaps(d: Draft): void {
+  const counts: Record<CapKind, number> = { calls: d.line.calls.length, popups: d.line.popups.length };
+  for (const what of Object.keys(LINE_LIMITS) as CapKind[]) {
+    if (d.capped[what] && counts[what] < LINE_LIMITS[what]) d.capped = { ...d.capped, [what]: false };
+  }
 }
 
 /** Numbers remembered at most; the oldest are forgotten first (a long-running line must not grow). */
@@ -135,7 +167,7 @@ function editSet(set: ReadonlySet<string>, fn: (s: Set<string>) => void): Readon
 function noticeCall(d: Draft, call: CallView, ended: boolean, cause: string | undefined): void {
   const inboundRinging = legsOf(call).find((l) => !l.isOutgoing && (l.state === 'alerting' || l.state === 'queued'));
   const connected = legsOf(call).some((l) => l.connectedAt !== undefined);
-  if (!ended && inboundRinging !== undefined && !d.popped.has(call.id)) {
+  if (!ended && inboundRinging !== undefined && !d.popped.has(call.id) && fits(d, 'popups', d.line.popups.length)) {
     d.popped = editSet(d.popped, (s) => s.add(call.id));
     d.unanswered = editSet(d.unanswered, (s) => s.add(call.id));
     d.line = { ...d.line, popups: [...d.line.popups, call.id] };
@@ -180,6 +212,7 @@ function applyCall(d: Draft, info: CallInfo, now: number): void {
     noticeCall(d, prev ?? { id: info.id, permittedServices: [] }, true, cause);
     return;
   }
+  if (index < 0 && !fits(d, 'calls', calls.length)) return;
   const next = [...calls];
   if (index >= 0) next[index] = view;
   else next.push(view);
@@ -302,10 +335,32 @@ export function sameData(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && sameData(ra[k], rb[k]));
 }
 
-/** The one transition function. Patches list each top-level field of the line that changed. */
+/**
+ * The calls that changed as call patches (issue 9 item 11): ended ones removed, then each new or
+ * changed one in list order. Applied in order they rebuild `after` exactly when the list only lost
+ * calls, changed some in place and appended new ones (what this reducer does); any other change
+ * of order is sent as the whole list.
+ */
+function callPatches(before: readonly CallView[], after: readonly CallView[]): LinePatch[] {
+  const now = new Set(after.map((c) => c.id));
+  const old = new Map(before.map((c) => [c.id, c]));
+  const kept = before.filter((c) => now.has(c.id)).map((c) => c.id);
+  const added = after.filter((c) => !old.has(c.id)).map((c) => c.id);
+  const expected = [...kept, ...added];
+  if (expected.some((id, i) => after[i]?.id !== id)) return [{ key: 'calls', value: [...after] }];
+  const out: LinePatch[] = before.filter((c) => !now.has(c.id)).map((c) => ({ key: 'call', id: c.id }));
+  for (const c of after) {
+    const o = old.get(c.id);
+    if (o === undefined || (o !== c && !sameData(o, c))) out.push({ key: 'call', id: c.id, value: c });
+  }
+  return out;
+}
+
+/** The one transition function. Patches list each top-level field of the line that changed (calls one by one). */
 export function reduce(state: CoreState, action: CoreAction): Step {
   const d: Draft = { ...state, effects: [] };
   run(d, action);
+  releaseCaps(d);
   const patches: LinePatch[] = [];
   let line = d.line;
   if (line !== state.line) {
@@ -314,6 +369,7 @@ export function reduce(state: CoreState, action: CoreAction): Step {
       if (line[key] === state.line[key]) continue;
       // Equal data keeps the old reference: identity stays a cheap "unchanged" test downstream.
       if (sameData(line[key], state.line[key])) kept[key] = state.line[key];
+      else if (key === 'calls') patches.push(...callPatches(state.line.calls, line.calls));
       else patches.push({ key, value: line[key] } as LinePatch);
     }
     // A field removed (e.g. agent) is a patch to undefined.
@@ -321,7 +377,7 @@ export function reduce(state: CoreState, action: CoreAction): Step {
     line = patches.length === 0 ? state.line : (kept as unknown as LineState);
   }
   return {
-    state: { line, popped: d.popped, unanswered: d.unanswered, names: d.names },
+    state: { line, popped: d.popped, unanswered: d.unanswered, names: d.names, capped: d.capped },
     patches,
     effects: d.effects,
   };

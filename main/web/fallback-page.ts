@@ -61,7 +61,7 @@ function connect() {
     const f = JSON.parse(m.data);
     if (f.kind === 'result') { const r = pending.get(f.id); pending.delete(f.id); if (r) r(f.result); return; }
     if (f.event === 'state') { line = f.payload.lines[0]; seq = f.payload.seq; log('state (seq ' + seq + ')'); }
-    else if (f.event === 'patch') { if (f.payload.seq <= seq) return; seq = f.payload.seq; for (const p of f.payload.patches) { if (p.value === undefined) delete line[p.key]; else line[p.key] = p.value; } log('patch ' + f.payload.patches.map((p) => p.key).join(', ')); }
+    else if (f.event === 'patch') { if (f.payload.seq <= seq) return; seq = f.payload.seq; for (const p of f.payload.patches) { if (p.key === 'call') { const i = line.calls.findIndex((c) => c.id === p.id); if (p.value === undefined) { if (i >= 0) line.calls.splice(i, 1); } else if (i >= 0) line.calls[i] = p.value; else line.calls.push(p.value); } else if (p.value === undefined) delete line[p.key]; else line[p.key] = p.value; } log('patch ' + f.payload.patches.map((p) => p.key).join(', ')); }
     else if (f.event === 'incomingCall') log('INCOMING CALL from ' + who(f.payload.leg.otherParty));
     else if (f.event === 'error') log('error: ' + f.payload.error.code + ' ' + f.payload.error.message);
     render();

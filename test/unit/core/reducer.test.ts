@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatches, initialCoreState, reduce, type CoreAction, type CoreState, type Step } from '../../../main/core/reducer';
+import { applyPatches, initialCoreState, LINE_LIMITS, reduce, type CoreAction, type CoreEffect, type CoreState, type Step } from '../../../main/core/reducer';
 import { call, callEvent, cleared, leg } from './fixtures';
 
 const T0 = 1_700_000_000_000;
@@ -114,7 +114,7 @@ describe('calls', () => {
       entry: { number: '+33160127764', name: 'Martin Jagger', company: 'uniGone', numberType: 'home' },
     });
     expect(resolved.state.line.calls[0]?.primary?.otherParty).toMatchObject({ name: 'Martin Jagger', company: 'uniGone', numberType: 'home' });
-    expect(resolved.patches.map((p) => p.key)).toEqual(['calls']);
+    expect(resolved.patches.map((p) => p.key)).toEqual(['call']);
     // A later event without the name still shows it.
     const later = reduce(resolved.state, ev(call('1', leg('hold', '+33160127764'))));
     expect(later.state.line.calls[0]?.primary?.otherParty.name).toBe('Martin Jagger');
@@ -153,6 +153,47 @@ describe('snapshot resync', () => {
     const a = run([ev(call('1', leg('alerting', '1101')))]);
     const b = reduce(a.state, { type: 'snapshot', now: T0, snapshot: { calls: [], doNotDisturb: 'on', agent: { state: 'ready' } } });
     expect(applyPatches(a.state.line, b.patches)).toEqual(b.state.line);
+  });
+});
+
+describe('floods (issue 9 item 11)', () => {
+  it('patches carry the call that changed, not the list; applied in order they rebuild the line', () => {
+    let state = initialCoreState('L1', '1102', T0);
+    for (let i = 0; i < 5; i++) state = reduce(state, ev(call(String(i), leg('connected', `0600000${i}`)))).state;
+    const changed = reduce(state, ev(call('2', leg('hold', '06000002'))));
+    expect(changed.patches).toEqual([{ key: 'call', id: '2', value: changed.state.line.calls[2] }]);
+    const ended = reduce(changed.state, { type: 'event', event: cleared('1', '06000001'), now: T0 });
+    expect(ended.patches.filter((p) => p.key === 'call')).toEqual([{ key: 'call', id: '1' }]);
+    const resync = reduce(ended.state, {
+      type: 'snapshot',
+      now: T0,
+      snapshot: { calls: [call('9', leg('alerting', '0611')), call('4', leg('hold', '06000004')), call('0', leg('connected', '06000000'))] },
+    });
+    expect(resync.patches.some((p) => p.key === 'calls')).toBe(false);
+    expect(applyPatches(ended.state.line, resync.patches)).toEqual(resync.state.line);
+  });
+
+  it('a flood of calls is capped per line, popups too, each reported once per flood', () => {
+    let state = initialCoreState('L1', '1102', T0);
+    const effects: CoreEffect[] = [];
+    let biggestPatch = 0;
+    for (let i = 0; i < 2000; i++) {
+      const step = reduce(state, ev(call(`c${i}`, leg('alerting', `+3361234${String(i).padStart(4, '0')}`))));
+      effects.push(...step.effects);
+      biggestPatch = Math.max(biggestPatch, JSON.stringify(step.patches).length);
+      state = step.state;
+    }
+    expect(state.line.calls).toHaveLength(LINE_LIMITS.calls);
+    expect(state.line.popups).toHaveLength(LINE_LIMITS.popups);
+    expect(effects.filter((e) => e.type === 'capped')).toEqual([
+      { type: 'capped', what: 'popups', limit: LINE_LIMITS.popups },
+      { type: 'capped', what: 'calls', limit: LINE_LIMITS.calls },
+    ]);
+    expect(effects.filter((e) => e.type === 'resolveParty')).toHaveLength(LINE_LIMITS.calls);
+    expect(biggestPatch).toBeLessThan(2000);
+    // The flood ends (calls clear): a later flood is reported again.
+    for (const c of state.line.calls) state = reduce(state, { type: 'event', event: cleared(c.id, 'x'), now: T0 }).state;
+    expect(state.capped).toEqual({ calls: false, popups: false });
   });
 });
 
