@@ -6,11 +6,30 @@
 import type { TelEvent } from '../../common/telservices/events';
 import type { CallInfo, CallLeg, ForwardInfo, SnapshotInfo } from '../../common/telservices/structures';
 
-/** What makes a call "changed": not its duration, which grows on every poll of a connected call. */
+/** JSON with object keys sorted: the same data gives the same text whatever order the codec built it in. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** A leg as compared: every field (the parties, callReference, cause ...) but its duration. */
+function legKey(leg: CallLeg | undefined): unknown {
+  if (!leg) return null;
+  const { duration: _growing, ...rest } = leg;
+  return rest;
+}
+
+/**
+ * What makes a call "changed": any field of the call or its legs (lastRedirectionParty,
+ * firstCalledParty, firstOtherParty, callReference too: `cti listen --poll` must miss no change),
+ * but not a leg's duration, which grows on every poll of a connected call.
+ */
 function callKey(call: CallInfo): string {
-  const leg = (l: CallLeg | undefined): unknown =>
-    l && [l.state, l.otherParty, l.addedParties ?? [], l.isConference, l.cause ?? null];
-  return JSON.stringify([leg(call.primCall), leg(call.secCall), call.permittedServices ?? null, call.extraData ?? null]);
+  const { primCall, secCall, ...rest } = call;
+  return stableJson([legKey(primCall), legKey(secCall), rest]);
 }
 
 function clearedLeg(leg: CallLeg): CallLeg {

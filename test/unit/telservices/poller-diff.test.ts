@@ -41,6 +41,27 @@ describe('diffSnapshots', () => {
     expect(diffSnapshots({ calls: [alerting] }, { calls: [connected] })).toEqual([{ type: 'call', call: connected }]);
   });
 
+  const legOf = (c: CallInfo): NonNullable<CallInfo['primCall']> => c.primCall as NonNullable<CallInfo['primCall']>;
+  for (const [field, change] of [
+    ['lastRedirectionParty', { lastRedirectionParty: { number: '1105' } }],
+    ['firstCalledParty', { firstCalledParty: { number: '1106' } }],
+    ['firstOtherParty', { firstOtherParty: { number: '1107' } }],
+    ['callReference', { callReference: 'REF-42' }],
+    ['a party\'s name', { otherParty: { number: '+0033 1101', name: 'Jane' } }],
+    ['isOutgoing', { isOutgoing: true }],
+  ] as const) {
+    it(`a change of ${field} alone is a change (cti listen --poll misses none)`, () => {
+      const next: CallInfo = { ...connected, primCall: { ...legOf(connected), ...change } };
+      expect(diffSnapshots({ calls: [connected] }, { calls: [next] })).toEqual([{ type: 'call', call: next }]);
+    });
+  }
+
+  it('the same call built with its fields in another order is no change', () => {
+    const { state, otherParty, duration, isOutgoing, isConference } = legOf(connected);
+    const reordered: CallInfo = { permittedServices: ['dropCall', 'holdCall'], primCall: { isConference, isOutgoing, duration, otherParty, state }, id: '1' };
+    expect(diffSnapshots({ calls: [connected] }, { calls: [reordered] })).toEqual([]);
+  });
+
   it('a call that disappeared -> a synthesized cleared call event', () => {
     const events = diffSnapshots({ calls: [connected] }, { calls: [] });
     expect(events).toEqual([
