@@ -1,69 +1,129 @@
 /// <reference types="electron-vite/node" />
 /**
- * Electron entry: wiring only. Policies live in main/app/policy.ts, the window in
- * main/app/window.ts, the core and its IPC registration in main/app/cti.ts.
+ * Electron entry: wiring only. Policies live in main/app/policy.ts, the windows in
+ * main/app/window.ts and pop-window.ts, the core and its IPC in main/app/cti.ts, the tray, pop,
+ * shortcut and lifecycle in main/app/shell.ts (logic in main/desktop/, tested without Electron).
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, type BrowserWindow, type Tray } from 'electron';
-import trayIcon from '../build/tray.png?asset';
-import { claimSingleInstance, listenForDialLinks, registerDialProtocols } from './app/protocol';
-import { createTray } from './app/tray';
+import { app, safeStorage, type BrowserWindow } from 'electron';
+import { eventChannel } from '../common/contract';
+import { startsHidden } from './desktop/login-item';
+import { SafeStorageSecretStore } from './desktop/safe-secrets';
+import type { SecretKey } from './settings/secrets';
+import { SECRET_KEYS } from './settings/secrets';
 import { startCti, type RunningCti } from './app/cti';
-import { chooseRendererSource } from './app/policy';
+import { setupLog, type AppLog } from './app/log';
+import { chooseRendererSource, type RendererSource } from './app/policy';
+import { claimSingleInstance, listenForDialLinks, registerDialProtocols } from './app/protocol';
+import { secretBlobFile } from './app/settings-store';
+import { startDesktopShell, type DesktopShell } from './app/shell';
 import { APP_ID, PRODUCT_NAME, createMainWindow } from './app/window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let mainWindow: BrowserWindow | null = null;
-// Held for the app's lifetime: a Tray that is garbage-collected vanishes from the tray.
-let tray: Tray | null = null;
 let quitting = false;
 let cti: RunningCti | null = null;
 let ctiClosed = false;
+let shell: DesktopShell | null = null;
+let secrets: SafeStorageSecretStore | null = null;
+/** A dial link that arrived before the line was up. */
+let pendingDial: string | null = null;
 
 const rendererOptions = {
   builtIndexPath: join(here, '../renderer/index.html'),
   isPackaged: app.isPackaged,
   devServerUrl: process.env['ELECTRON_RENDERER_URL'],
 };
+const preloadPath = join(here, '../preload/index.cjs');
 
-/** The URL our page has: IPC answers only frames at this URL. */
-function appUrl(): string {
-  const source = chooseRendererSource(rendererOptions);
-  return source.kind === 'url' ? source.url : pathToFileURL(source.path).href;
+const urlOf = (source: RendererSource): string => (source.kind === 'url' ? source.url : pathToFileURL(source.path).href);
+/** The URL our page has: IPC answers only frames at this URL (and the pop's). */
+const appUrl = (): string => urlOf(chooseRendererSource(rendererOptions));
+/** renderer/pop.html beside the main page, from the same place (dev server or built files). */
+function popSource(): RendererSource {
+  const main = chooseRendererSource(rendererOptions);
+  return main.kind === 'url' ? { kind: 'url', url: new URL('pop.html', main.url).href } : { kind: 'file', path: join(dirname(main.path), 'pop.html') };
 }
 
-function showWindow(): void {
+// Logs go to a rotated file, every secret redacted (the values come from the store once it exists).
+const appLog: AppLog = setupLog(() => (secrets === null ? [] : SECRET_KEYS.map((k: SecretKey) => secrets?.get(k) ?? '').filter((v) => v !== '')));
+
+function showWindow(): BrowserWindow {
   if (mainWindow === null || mainWindow.isDestroyed()) {
-    mainWindow = createMainWindow({ preloadPath: join(here, '../preload/index.cjs'), ...rendererOptions });
+    const window = createMainWindow({ preloadPath, ...rendererOptions });
+    mainWindow = window;
     // Closing the window hides it: the app keeps running in the tray for screen pops.
-    mainWindow.on('close', (event) => {
+    window.on('close', (event) => {
       if (quitting) return;
       event.preventDefault();
-      mainWindow?.hide();
+      window.hide();
     });
-    return;
+    return window;
   }
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();
+  return mainWindow;
 }
 
-function onDial(number: string): void {
-  void app.whenReady().then(async () => {
-    showWindow();
-    if (cti === null) {
-      console.warn(`[protocol] dial ${number} ignored: the line is not started`);
+/** The dial box of the main window, prefilled, its Call button focused (renderer: the dialRequest event). */
+function openDialBox(number: string): void {
+  const window = showWindow();
+  const send = (): void => window.webContents.send(eventChannel('dialRequest'), { number });
+  if (window.webContents.isLoading()) window.webContents.once('did-finish-load', send);
+  else send();
+}
+
+function onDialLink(number: string): void {
+  void app.whenReady().then(() => {
+    if (shell === null) {
+      pendingDial = number;
+      showWindow();
       return;
     }
-    // The handler validates the number like any command from the page.
-    await cti.service.handlers.dial({ number });
-  }).catch((error: unknown) => console.error(`[protocol] dial ${number} failed:`, error));
+    shell.dialLink(number);
+  });
+}
+
+async function startLine(): Promise<void> {
+  secrets = new SafeStorageSecretStore(safeStorage, secretBlobFile(app.getPath('userData')), process.platform, (m) => console.warn(m));
+  if (secrets.unavailableReason !== undefined) console.warn(`[secrets] ${secrets.unavailableReason}`);
+  const popUrl = urlOf(popSource());
+  const running = await startCti({
+    dir: app.getPath('userData'),
+    appUrls: [appUrl(), popUrl],
+    secrets,
+    diagnostics: async () => ({
+      app: { name: PRODUCT_NAME, version: app.getVersion() },
+      versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node, v8: process.versions.v8 },
+      platform: `${process.platform} ${process.arch}`,
+      logFile: appLog.file,
+      logLines: appLog.lastLines(80),
+      ...(shell ? { desktop: shell.status() } : {}),
+    }),
+  });
+  cti = running;
+  shell = startDesktopShell(running, {
+    productName: PRODUCT_NAME,
+    pop: { preloadPath, source: popSource(), pageUrl: popUrl },
+    showMainWindow: () => void showWindow(),
+    openDialBox,
+    flashMainWindow: (on) => {
+      if (mainWindow !== null && !mainWindow.isDestroyed()) mainWindow.flashFrame(on);
+    },
+    quit: () => app.quit(),
+  });
+  if (!startsHidden(process.argv, running.settings.get().startMinimised, false)) showWindow();
+  if (pendingDial !== null) shell.dialLink(pendingDial);
+  pendingDial = null;
 }
 
 function start(): void {
+  // Wayland: global shortcuts only through the desktop portal (main/desktop/shortcut.ts explains a refusal).
+  if (process.platform === 'linux' && process.env['XDG_SESSION_TYPE'] === 'wayland') app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal');
   // Registered before 'ready': macOS may deliver the link that launched us early.
-  const handleArgv = listenForDialLinks(process.argv, onDial);
+  const handleArgv = listenForDialLinks(process.argv, onDialLink);
   const locked = claimSingleInstance((argv) => {
     void app.whenReady().then(showWindow);
     handleArgv(argv);
@@ -78,6 +138,8 @@ function start(): void {
     if (cti !== null && !ctiClosed) {
       event.preventDefault();
       ctiClosed = true;
+      shell?.stop();
+      shell = null;
       void cti
         .close()
         .catch((error: unknown) => console.error('[main] closing the line failed:', error))
@@ -85,25 +147,22 @@ function start(): void {
     }
   });
   app.on('will-quit', () => {
-    tray?.destroy();
-    tray = null;
+    shell?.stop();
+    shell = null;
   });
   // The tray keeps the app alive; quitting is explicit (tray menu, OS session end).
   app.on('window-all-closed', () => undefined);
-  app.on('activate', showWindow);
+  app.on('activate', () => void showWindow());
   app
     .whenReady()
     .then(() => {
       app.setAppUserModelId(APP_ID);
       registerDialProtocols(app.isPackaged);
-      tray = createTray(trayIcon, PRODUCT_NAME, { onShow: showWindow, onQuit: () => app.quit() });
-      showWindow();
       // A line that cannot start (e.g. the demo simulator's port) leaves the app up, disconnected.
-      startCti(appUrl())
-        .then((running) => {
-          cti = running;
-        })
-        .catch((error: unknown) => console.error('[main] the line could not start:', error));
+      startLine().catch((error: unknown) => {
+        console.error('[main] the line could not start:', error);
+        showWindow();
+      });
     })
     .catch((error: unknown) => {
       console.error('[main] startup failed:', error);

@@ -23,23 +23,26 @@ export interface FrameLike {
   parent: unknown;
 }
 
-export function isTrustedSender(frame: FrameLike | null | undefined, appUrl: string): boolean {
-  // Only our own top-level document (policy.ts isAppUrl, the check navigation uses too): no iframe,
+export function isTrustedSender(frame: FrameLike | null | undefined, appUrl: string, alsoTrusted: readonly string[] = []): boolean {
+  // Only our own top-level documents (policy.ts isAppUrl, the check navigation uses too): no iframe,
   // no other page that got hold of the preload.
-  return frame !== null && frame !== undefined && frame.parent === null && isAppUrl(frame.url, appUrl);
+  if (frame === null || frame === undefined || frame.parent !== null) return false;
+  return [appUrl, ...alsoTrusted].some((url) => isAppUrl(frame.url, url));
 }
 
 export interface RegisterIpcOptions {
   ipcMain: IpcMainLike;
   handlers: CommandHandlers;
   appUrl: string;
+  /** Other documents of ours that use the contract (the screen-pop page). */
+  alsoTrusted?: readonly string[];
 }
 
 /** Registers every command channel; returns a function that removes them. */
-export function registerIpc({ ipcMain, handlers, appUrl }: RegisterIpcOptions): () => void {
+export function registerIpc({ ipcMain, handlers, appUrl, alsoTrusted = [] }: RegisterIpcOptions): () => void {
   for (const name of COMMAND_NAMES) {
     ipcMain.handle(commandChannel(name), async (event, args): Promise<Result<unknown>> => {
-      if (!isTrustedSender(event.senderFrame, appUrl)) {
+      if (!isTrustedSender(event.senderFrame, appUrl, alsoTrusted)) {
         const url = (event.senderFrame as FrameLike | null)?.url ?? '(no frame)';
         console.warn(`[ipc] refused ${name} from ${url}`);
         return { ok: false, error: new CtiError('invalidArgument', `${name}: sender is not this app`).toShape() };

@@ -26,7 +26,8 @@ export interface ShellPorts {
   /** Flash (or stop flashing) the taskbar entry. */
   readonly flash: (on: boolean) => void;
   readonly openExternal: (url: string) => void;
-  readonly readClipboard: () => string;
+  /** The clipboard's text (Electron's clipboard API is asynchronous). */
+  readonly readClipboard: () => Promise<string>;
   readonly warn: (message: string) => void;
 }
 
@@ -54,8 +55,8 @@ export class ShellController {
   start(): void {
     const refresh = (): void => this.#onState(this.#ports.source.getState().lines[0]);
     this.#offs.push(this.#ports.source.on('state', refresh), this.#ports.source.on('patch', refresh));
-    this.#clipboard = clipboardNumber(this.#ports.readClipboard());
     refresh();
+    void this.checkClipboard();
   }
 
   stop(): void {
@@ -72,8 +73,13 @@ export class ShellController {
   }
 
   /** Re-reads the clipboard (the glue calls this on a timer and when the menu may open). */
-  checkClipboard(): void {
-    const number = clipboardNumber(this.#ports.readClipboard());
+  async checkClipboard(): Promise<void> {
+    let number: string | null;
+    try {
+      number = clipboardNumber(await this.#ports.readClipboard());
+    } catch {
+      number = null;
+    }
     if (number === this.#clipboard) return;
     this.#clipboard = number;
     this.#updateTray();

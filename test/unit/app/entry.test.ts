@@ -14,6 +14,8 @@ const fake = vi.hoisted(() => {
       isDestroyed: () => false,
       setWindowOpenHandler: vi.fn(),
       on: vi.fn(),
+      once: vi.fn(),
+      isLoading: () => false,
       session: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
     };
     visible = false;
@@ -31,6 +33,15 @@ const fake = vi.hoisted(() => {
     }
     isDestroyed = (): boolean => false;
     isMinimized = (): boolean => false;
+    isVisible = (): boolean => this.visible;
+    setAlwaysOnTop = vi.fn();
+    setVisibleOnAllWorkspaces = vi.fn();
+    setBounds = vi.fn();
+    flashFrame = vi.fn();
+    destroy = vi.fn();
+    showInactive(): void {
+      this.visible = true;
+    }
     restore = vi.fn();
     focus = vi.fn();
     show(): void {
@@ -55,15 +66,21 @@ const fake = vi.hoisted(() => {
     setAsDefaultProtocolClient: vi.fn(),
     quit: vi.fn(),
     exit: vi.fn(),
+    getVersion: () => '0.0.0-test',
+    getLoginItemSettings: () => ({ openAtLogin: false }),
+    setLoginItemSettings: vi.fn(),
+    commandLine: { appendSwitch: vi.fn() },
     // A fresh, empty profile: first run, so the line starts on the embedded demo simulator.
     getPath: vi.fn(() => profileDir),
   };
   const ipcHandlers = new Map<string, Listener>();
   const ipcMain = {
     handle: vi.fn((channel: string, listener: Listener) => ipcHandlers.set(channel, listener)),
+    // electron-store answers its renderer helper on this channel.
+    on: vi.fn(),
     removeHandler: vi.fn((channel: string) => ipcHandlers.delete(channel)),
   };
-  const tray = { setToolTip: vi.fn(), setContextMenu: vi.fn(), on: vi.fn() };
+  const tray = { setToolTip: vi.fn(), setContextMenu: vi.fn(), setImage: vi.fn(), on: vi.fn(), getBounds: () => ({ x: 0, y: 0, width: 0, height: 0 }), destroy: vi.fn() };
   return { app, appListeners, windows, FakeWindow, tray, resolveReady, ipcMain, ipcHandlers };
 });
 
@@ -84,7 +101,37 @@ vi.mock('electron', () => ({
     return fake.tray;
   }),
   Menu: { buildFromTemplate: vi.fn((template: unknown) => template) },
-  nativeImage: { createFromPath: vi.fn((path: string) => ({ path })) },
+  nativeImage: { createEmpty: vi.fn(() => ({ addRepresentation: vi.fn(), setTemplateImage: vi.fn() })) },
+  nativeTheme: { shouldUseDarkColors: false, on: vi.fn() },
+  // No keyring here: secrets stay in memory for the run.
+  safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
+  powerMonitor: { on: vi.fn(), removeListener: vi.fn() },
+  globalShortcut: { register: vi.fn(() => true), unregister: vi.fn() },
+  clipboard: { readText: vi.fn(() => Promise.resolve('')) },
+  Notification: Object.assign(vi.fn(), { isSupported: () => false }),
+  screen: { getAllDisplays: () => [], getCursorScreenPoint: () => ({ x: 0, y: 0 }) },
+}));
+
+// electron-store loads the real electron package (outside vitest's mocks): an in-memory stand-in.
+vi.mock('electron-store', () => ({
+  default: class FakeStore {
+    store: Record<string, unknown> = {};
+    readonly path = '/nonexistent/settings.json';
+    get(key: string): unknown {
+      return this.store[key];
+    }
+    set(key: string, value: unknown): void {
+      this.store[key] = value;
+    }
+    delete(key: string): void {
+      delete this.store[key];
+    }
+  },
+}));
+
+// electron-log writes into the (mocked) app's paths: keep it to the console here.
+vi.mock('electron-log/main', () => ({
+  default: { transports: { file: { maxSize: 0, level: 'info', getFile: () => ({ path: '/nonexistent/main.log' }) } }, hooks: [], functions: {} },
 }));
 
 describe('main/index.ts', () => {

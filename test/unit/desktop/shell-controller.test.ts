@@ -26,7 +26,7 @@ function rig(settings: Partial<Settings> = {}) {
     notify: vi.fn(),
     flash: vi.fn(),
     openExternal: vi.fn(),
-    readClipboard: () => clipboard,
+    readClipboard: () => Promise.resolve(clipboard),
     warn: vi.fn(),
   } satisfies ShellPorts;
   const shell = new ShellController(ports);
@@ -89,19 +89,19 @@ describe('ShellController', () => {
     expect(ports.warn).toHaveBeenCalledWith(expect.stringContaining('answer refused: notAllowed (http:)'));
   });
 
-  it('feeds the tray: the line, the clipboard number and the redial list (outgoing calls and shell dials)', () => {
+  it('feeds the tray: the line, the clipboard number and the redial list (outgoing calls and shell dials)', async () => {
     const { shell, ports, push, setClipboard } = rig();
     setClipboard('06 12 34 56 78');
     shell.start();
-    expect(ports.tray.update).toHaveBeenLastCalledWith(expect.objectContaining({ clipboardNumber: '0612345678' }));
+    await vi.waitFor(() => expect(ports.tray.update).toHaveBeenLastCalledWith(expect.objectContaining({ clipboardNumber: '0612345678' })));
     push(line({ calls: [call('c9', leg('delivered', party('1102'), { isOutgoing: true }))] }));
     shell.noteDialled('0140');
     expect(ports.tray.update).toHaveBeenLastCalledWith(expect.objectContaining({ redial: ['0140', '1102'] }));
     setClipboard('not a number');
     ports.tray.update.mockClear();
-    shell.checkClipboard();
+    await shell.checkClipboard();
     expect(ports.tray.update).toHaveBeenLastCalledWith(expect.objectContaining({ clipboardNumber: null }));
-    shell.checkClipboard();
+    await shell.checkClipboard();
     expect(ports.tray.update).toHaveBeenCalledOnce();
   });
 
