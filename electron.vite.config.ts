@@ -59,7 +59,8 @@ export default defineConfig({
     build: {
       outDir: fromRoot('out/renderer'),
       rollupOptions: {
-        input: { index: fromRoot('renderer/index.html') },
+        // pop.html: the desktop shell's screen-pop window (main/app/pop-window.ts).
+        input: { index: fromRoot('renderer/index.html'), pop: fromRoot('renderer/pop.html') },
       },
     },
   },
