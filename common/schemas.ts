@@ -53,6 +53,13 @@ export const settingsSchema = z.strictObject({
   eventMode: eventModeSchema,
   /** Per-request timeout in ms. */
   requestTimeoutMs: z.number().int().min(100).max(60_000),
+  /**
+   * Other hosts whose UDP datagrams are events (a TelServer cluster's members). The server's own
+   * address is always accepted; datagrams from anyone else are counted and ignored.
+   */
+  eventSources: z.array(z.string().trim().min(1).max(253)).max(16),
+  /** Largest TCP/HTTP reply accepted, in bytes (a TelServices reply is rarely over a few hundred KiB). */
+  maxReplyBytes: z.number().int().min(64 * 1024).max(16 * 1024 * 1024),
   /** The desktop shell's own settings (common/desktop-settings.ts). */
   ...desktopSettingsShape,
 });
@@ -72,6 +79,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   sessionTimeout: 0,
   eventMode: 'auto',
   requestTimeoutMs: 5000,
+  eventSources: [],
+  maxReplyBytes: 2 * 1024 * 1024,
   ...DEFAULT_DESKTOP_SETTINGS,
 });
 

@@ -91,6 +91,7 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   template: { takesValue: true, scope: ['routing-point'] },
   'udp-port': { takesValue: true, scope: ['listen', 'open-session'] },
   'udp-host': { takesValue: true, scope: ['listen'] },
+  'event-source': { takesValue: true, scope: ['listen'] },
   restricted: { takesValue: false, scope: ['listen', 'open-session'] },
   poll: { takesValue: false, scope: ['listen'] },
   'poll-timeout': { takesValue: true, scope: ['listen'] },

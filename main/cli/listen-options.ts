@@ -9,8 +9,10 @@ export interface ListenOptions {
   deviceNumber: string;
   /** 0: the OS picks a free port (the port actually bound is sent in openSession). */
   udpPort: number;
-  /** Address the UDP socket binds to; the TelServer must be able to reach it. */
-  udpHost: string;
+  /** Address the UDP socket binds to; absent: the local address that routes to the TelServer. */
+  udpHost?: string;
+  /** Other hosts (a cluster's members) whose datagrams are events; the server's own always are. */
+  eventSources: string[];
   eventUpdate: EventUpdate;
   /** Snapshot long-poll over TCP/HTTP instead of UDP events. */
   poll: boolean;
@@ -40,7 +42,8 @@ export function listenOptions(options: Readonly<Record<string, string | true>>, 
   const listen: ListenOptions = {
     deviceNumber,
     udpPort: udpPortText === undefined ? 0 : Number(integerIn(udpPortText, '--udp-port', 0, 65535)),
-    udpHost: udpHostText ?? '0.0.0.0',
+    ...(udpHostText !== undefined ? { udpHost: udpHostText } : {}),
+    eventSources: (text('event-source') ?? '').split(',').map((h) => h.trim()).filter((h) => h !== ''),
     eventUpdate: options['restricted'] === true ? 'restricted' : 'full',
     poll,
     pollTimeoutS:
@@ -59,10 +62,18 @@ export function listenOptions(options: Readonly<Record<string, string | true>>, 
  * The TelSession of `listen` (pure: the transport is built by the caller). eventUpdate is always
  * sent, 'full' unless --restricted; the UDP port is the one the session binds (0: the OS picks).
  */
-export function telSessionOptions(listen: ListenOptions, transport: Transport, endOfPdu: string | undefined): TelSessionOptions {
+export function telSessionOptions(listen: ListenOptions, transport: Transport, endOfPdu: string | undefined, serverHost?: string): TelSessionOptions {
+  // Only the TelServer (and --event-source hosts) may send events; bind where its datagrams arrive.
+  const sources = serverHost === undefined ? {} : { routeTo: serverHost, allowedSources: [serverHost, ...listen.eventSources] };
   const events: SessionEventsMode = listen.poll
     ? { mode: 'poll', pollTimeoutS: listen.pollTimeoutS }
-    : { mode: 'udp', port: listen.udpPort, host: listen.udpHost, ...(endOfPdu === undefined ? {} : { endOfPdu }) };
+    : {
+        mode: 'udp',
+        port: listen.udpPort,
+        ...(listen.udpHost !== undefined ? { host: listen.udpHost } : {}),
+        ...sources,
+        ...(endOfPdu === undefined ? {} : { endOfPdu }),
+      };
   const options: TelSessionOptions = { transport, deviceNumber: listen.deviceNumber, events, eventUpdate: listen.eventUpdate };
   if (listen.userID !== undefined) options.userID = listen.userID;
   if (listen.userPassword !== undefined) options.userPassword = listen.userPassword;

@@ -33,7 +33,7 @@ export async function runListen(
   });
   let closeError: CtiError | undefined;
 
-  const session = new TelSession(telSessionOptions(listen, makeTransport(connection), connection.endOfPdu));
+  const session = new TelSession(telSessionOptions(listen, makeTransport(connection), connection.endOfPdu, connection.host));
   session.onEvent((event: TelEvent) => io.out(json ? JSON.stringify(event) : eventLine(event, new Date())));
   session.onDropped((d) => io.err(`cti: dropped event (${d.reason}): ${d.start}`));
   session.onProblem((p) => io.err(problemLine(p)));

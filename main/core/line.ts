@@ -116,6 +116,8 @@ export class Line extends Emitter<LineEvents> {
       transport: opts.settings.transport,
       endOfPdu: opts.settings.endOfPdu,
       requestTimeoutMs: opts.settings.requestTimeoutMs,
+      eventSources: opts.settings.eventSources,
+      maxReplyBytes: opts.settings.maxReplyBytes,
     });
     this.#core = initialCoreState(opts.lineId, opts.settings.deviceNumber, this.#now());
     this.#mode = opts.settings.eventMode === 'poll' ? 'poll' : 'udp';

@@ -78,6 +78,10 @@ export interface LinkTarget {
   transport: 'tcp' | 'http';
   endOfPdu: string;
   requestTimeoutMs: number;
+  /** Other hosts (a cluster) whose datagrams are events too; the server's own address always is. */
+  eventSources?: readonly string[];
+  /** Largest reply accepted (default: the transport's). */
+  maxReplyBytes?: number;
 }
 
 export type LinkFactory = (target: LinkTarget) => LineLink;

@@ -46,7 +46,14 @@ const CONNECTION_KEYS: readonly (keyof Settings)[] = [
   'sessionTimeout',
   'eventMode',
   'requestTimeoutMs',
+  'eventSources',
+  'maxReplyBytes',
 ];
+
+/** Settings values are primitives or lists of strings (eventSources): compare those by content. */
+function sameSetting(a: Settings[keyof Settings], b: Settings[keyof Settings]): boolean {
+  return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
+}
 
 /** Drops the separators people type; keeps digits, `+`, `*`, `#`. */
 export function dialable(number: string): string {
@@ -147,7 +154,7 @@ export class CtiService extends Emitter<CtiEvents> {
   }
 
   async #onSettings(next: Settings): Promise<void> {
-    if (!CONNECTION_KEYS.some((k) => this.#line.settings[k] !== next[k])) return;
+    if (CONNECTION_KEYS.every((k) => sameSetting(this.#line.settings[k], next[k]))) return;
     await this.#restartLine(next);
   }
 

@@ -9,10 +9,6 @@ import { TcpTransport } from '../telservices/transport-tcp';
 import type { LineLink, LineSession, LineSessionOptions, LinkFactory, LinkTarget } from './link';
 import type { Transport } from '../telservices/transport';
 
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
-}
-
 function lineSession(transport: Transport, target: LinkTarget, o: LineSessionOptions): LineSession {
   const poll = {
     pollTimeoutS: o.pollTimeoutS,
@@ -31,8 +27,9 @@ function lineSession(transport: Transport, target: LinkTarget, o: LineSessionOpt
         : {
             mode: 'udp',
             port: o.udpPort,
-            // A TelServer on another host must reach our UDP port: listen on every interface then.
-            host: isLoopback(target.host) ? '127.0.0.1' : '0.0.0.0',
+            // Listen where the TelServer's datagrams arrive (not every interface), and read only its own.
+            routeTo: target.host,
+            allowedSources: [target.host, ...(target.eventSources ?? [])],
             ...endOfPdu,
             fallbackToPoll: o.eventMode === 'auto',
             poll,
@@ -70,6 +67,7 @@ export function telServicesLink(target: LinkTarget): LineLink {
     replyTimeoutMs: target.requestTimeoutMs,
     connectTimeoutMs: Math.min(3000, target.requestTimeoutMs),
     ...(target.endOfPdu ? { endOfPdu: target.endOfPdu } : {}),
+    ...(target.maxReplyBytes !== undefined ? { maxReplyBytes: target.maxReplyBytes } : {}),
   };
   const transport = target.transport === 'http' ? new HttpTransport(transportOptions) : new TcpTransport(transportOptions);
   const client = new TelClient(transport);

@@ -2,6 +2,10 @@
  * UDP events -> typed TelEvents. One listener per session (the server sends a session's events to
  * the port given in its openSession). A datagram we cannot read is reported and dropped, never
  * fatal: one bad packet must not stop the event stream of a line.
+ *
+ * With `allowedSources`, only datagrams from those addresses are read; the others are counted
+ * (`foreignDatagrams`) and reported as a 'network' error now and then, never decoded. With `routeTo`
+ * and no `host`, the socket binds the local address that routes to the server (./udp-sources).
  */
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import { CtiError } from '../../common/errors';
@@ -10,24 +14,32 @@ import { decodeEvent } from './codec';
 import { splitDatagram } from './framing';
 import { EventHub } from './event-hub';
 import { preview } from './transport';
+import { localAddressToward, resolveSources, sourceAddress, worthReporting } from './udp-sources';
 
 export type { DroppedEvent, EventOf } from './event-hub';
 
 export interface UdpEventListenerOptions {
   /** 0 (default) lets the OS pick; read the chosen one from `port`. */
   port?: number;
-  /** '127.0.0.1' (default, same-host server) or '0.0.0.0' (a remote TelServer must reach us). */
+  /** The address to bind. Default: the one routing to `routeTo` if given, else '127.0.0.1'. */
   host?: string;
+  /** The TelServer's host: bind where its datagrams arrive rather than on every interface. */
+  routeTo?: string;
+  /** Read datagrams only from these hosts (names are resolved at start). Absent or empty: from anyone. */
+  allowedSources?: readonly string[];
   endOfPdu?: string;
   maxBytes?: number;
 }
 
 export class UdpEventListener extends EventHub {
   private closed = false;
+  private foreign = 0;
 
   private constructor(
     private readonly socket: Socket,
     private readonly opts: UdpEventListenerOptions,
+    /** Resolved allow-list; null: every source. */
+    private readonly allowed: ReadonlySet<string> | null,
   ) {
     super();
     socket.on('message', (msg, rinfo) => this.onDatagram(msg, rinfo));
@@ -36,23 +48,35 @@ export class UdpEventListener extends EventHub {
 
   /** Binds the socket; rejects with CtiError('network') if the port cannot be bound. */
   static async start(opts: UdpEventListenerOptions = {}): Promise<UdpEventListener> {
+    const allowed = opts.allowedSources?.length ? await resolveSources(opts.allowedSources) : null;
+    const host = opts.host ?? (opts.routeTo !== undefined ? await localAddressToward(opts.routeTo) : '127.0.0.1');
     const socket = createSocket('udp4');
     await new Promise<void>((resolve, reject) => {
       const onError = (e: Error): void => {
         socket.close();
-        reject(new CtiError('network', `cannot listen for UDP events: ${e.message}`, { port: opts.port ?? 0 }));
+        reject(new CtiError('network', `cannot listen for UDP events: ${e.message}`, { port: opts.port ?? 0, host }));
       };
       socket.once('error', onError);
-      socket.bind(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
+      socket.bind(opts.port ?? 0, host, () => {
         socket.off('error', onError);
         resolve();
       });
     });
-    return new UdpEventListener(socket, opts);
+    return new UdpEventListener(socket, opts, allowed);
   }
 
   get port(): number {
     return this.socket.address().port;
+  }
+
+  /** The address the socket is bound to. */
+  get address(): string {
+    return this.socket.address().address;
+  }
+
+  /** Datagrams refused because they came from an address not in `allowedSources`. */
+  get foreignDatagrams(): number {
+    return this.foreign;
   }
 
   async close(): Promise<void> {
@@ -63,6 +87,10 @@ export class UdpEventListener extends EventHub {
 
   /** Splits one datagram into PDUs, decodes each and delivers the events; bad PDUs are reported and skipped. */
   private onDatagram(msg: Buffer, rinfo: RemoteInfo): void {
+    if (this.allowed !== null && !this.allowed.has(sourceAddress(rinfo.address))) {
+      this.refuse(msg, rinfo);
+      return;
+    }
     let pdus: string[];
     try {
       pdus = splitDatagram(msg, this.framing());
@@ -80,6 +108,20 @@ export class UdpEventListener extends EventHub {
       }
       this.emitEvent(event);
     }
+  }
+
+  /** Not decoded, not a dropped event either (that would count as a sign of UDP life): a problem report. */
+  private refuse(msg: Buffer, rinfo: RemoteInfo): void {
+    this.foreign += 1;
+    if (!worthReporting(this.foreign)) return;
+    this.emitError(
+      new CtiError('network', `ignored ${this.foreign} datagram(s) from addresses that are not the TelServer's (latest ${rinfo.address}:${rinfo.port})`, {
+        foreign: this.foreign,
+        address: rinfo.address,
+        port: rinfo.port,
+        bytes: msg.length,
+      }),
+    );
   }
 
   private drop(err: unknown, text: string, rinfo: RemoteInfo): void {

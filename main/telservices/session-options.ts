@@ -56,7 +56,18 @@ export type SessionEventsMode =
    * Events by UDP to a listener of this session (port 0: the OS picks). `fallbackToPoll`: when no
    * UDP socket can be bound, poll instead. `poll`: the settings used once polling (fallback, usePolling).
    */
-  | { mode: 'udp'; host?: string; port?: number; endOfPdu?: string; fallbackToPoll?: boolean; poll?: PollSettings }
+  | {
+      mode: 'udp';
+      host?: string;
+      port?: number;
+      endOfPdu?: string;
+      fallbackToPoll?: boolean;
+      poll?: PollSettings;
+      /** The TelServer's host: the listener binds the local address that routes to it (when no `host`). */
+      routeTo?: string;
+      /** Only datagrams from these hosts are read (the TelServer, a cluster's members). */
+      allowedSources?: readonly string[];
+    }
   /** Events by snapshot long-poll (clients UDP cannot reach). */
   | ({ mode: 'poll' } & PollSettings)
   /** No events (queries only). */

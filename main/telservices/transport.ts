@@ -26,9 +26,15 @@ export interface TransportOptions {
   replyTimeoutMs?: number;
   /** The server's end-of-PDU sequence (telserver.TelServices.endOfPDU.sequence); TCP only. */
   endOfPdu?: string;
-  /** Largest reply accepted. Default 16 MiB. */
+  /** Largest reply accepted. Default DEFAULT_MAX_REPLY_BYTES. */
   maxReplyBytes?: number;
 }
+
+/**
+ * TelServices replies are small (a history of a thousand records is under 1 MiB); a 15 MB reply cost
+ * 3.5 s and 447 MB of memory. A hostile or broken server is cut at this size instead.
+ */
+export const DEFAULT_MAX_REPLY_BYTES = 2 * 1024 * 1024;
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 3000;
 export const DEFAULT_REPLY_TIMEOUT_MS = 5000;
@@ -49,7 +55,7 @@ export function resolveTransportOptions(opts: TransportOptions): ResolvedTranspo
     connectTimeoutMs: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     replyTimeoutMs: opts.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS,
     endOfPdu: opts.endOfPdu ?? '',
-    maxReplyBytes: opts.maxReplyBytes ?? 16 * 1024 * 1024,
+    maxReplyBytes: opts.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES,
   };
 }
 

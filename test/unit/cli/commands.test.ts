@@ -221,7 +221,7 @@ describe('environment, connection and the non-request commands', () => {
     expect(action([...GLOBAL, 'raw', '-'])).toMatchObject({ kind: 'raw', source: '-' });
     expect(action([...GLOBAL, 'listen'])).toMatchObject({
       kind: 'listen',
-      listen: { deviceNumber: '1101', udpPort: 0, udpHost: '0.0.0.0', eventUpdate: 'full', poll: false },
+      listen: { deviceNumber: '1101', udpPort: 0, eventSources: [], eventUpdate: 'full', poll: false },
     });
     expect(
       action([...GLOBAL, 'listen', '--restricted', '--udp-port', '20001', '--user', 'u', '--password', 'p', '--session-timeout', '60']),
