@@ -3,10 +3,12 @@ import { SafeStorageSecretStore, type BlobStore, type SafeStorageLike } from '..
 import type { SecretKey } from '../../../main/settings/secrets';
 
 /** A reversible stand-in for the OS encryption: the plain text never appears in its output. */
-function fakeSafe(available = true, backend = 'gnome_libsecret'): SafeStorageLike & { encryptString: ReturnType<typeof vi.fn> } {
+function fakeSafe(available = true, backend = 'gnome_libsecret'): SafeStorageLike & { encrypt: ReturnType<typeof vi.fn> } {
+  const encrypt = vi.fn((s: string) => Buffer.from([...Buffer.from(s, 'utf8')].map((b) => b ^ 0x5a)));
   return {
+    encrypt,
     isEncryptionAvailable: () => available,
-    encryptString: vi.fn((s: string) => Buffer.from([...Buffer.from(s, 'utf8')].map((b) => b ^ 0x5a))),
+    encryptString: encrypt,
     decryptString: (b: Buffer) => Buffer.from([...b].map((x) => x ^ 0x5a)).toString('utf8'),
     getSelectedStorageBackend: () => backend,
   };
@@ -23,7 +25,7 @@ describe('SafeStorageSecretStore', () => {
     const store = new SafeStorageSecretStore(safe, file, 'linux');
     store.set('telserverPassword', 'hunter2-secret');
     expect(store.kind).toBe('persistent');
-    expect(safe.encryptString).toHaveBeenCalledWith('hunter2-secret');
+    expect(safe.encrypt).toHaveBeenCalledWith('hunter2-secret');
     const written = file.data.get('telserverPassword')!;
     expect(written).not.toContain('hunter2');
     expect(Buffer.from(written, 'base64').toString('utf8')).not.toContain('hunter2');
@@ -42,7 +44,7 @@ describe('SafeStorageSecretStore', () => {
       expect(store.unavailableReason).toMatch(/session only/);
       expect(store.get('arcToken')).toBe('tok-123');
       expect(file.data.size).toBe(0);
-      expect(safe.encryptString).not.toHaveBeenCalled();
+      expect(safe.encrypt).not.toHaveBeenCalled();
     }
   });
 
