@@ -4,9 +4,10 @@
  */
 import { usageError } from './exit-codes';
 import { endOfPdu, positiveInteger, serverAddress } from './validate';
+import type { RestEnv } from './rest-args';
 
-/** The environment variables `cti` reads. */
-export interface Env {
+/** The environment variables `cti` reads (RestEnv: the REST services' secrets). */
+export interface Env extends RestEnv {
   CTI_SERVER?: string;
   CTI_DEVICE?: string;
   /** The password of `listen` / `open-session` (kept off the command line, where `ps` shows it). */

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { askSecretOnTerminal } from './prompt';
+import { REST_SECRET_ENV } from './rest-args';
 import { run, type CliIo } from './run';
 
 function readStdin(): Promise<string> {
@@ -38,7 +39,12 @@ function version(): string {
 const io: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
-  env: { CTI_SERVER: process.env['CTI_SERVER'], CTI_DEVICE: process.env['CTI_DEVICE'], CTI_PASSWORD: process.env['CTI_PASSWORD'] },
+  env: {
+    CTI_SERVER: process.env['CTI_SERVER'],
+    CTI_DEVICE: process.env['CTI_DEVICE'],
+    CTI_PASSWORD: process.env['CTI_PASSWORD'],
+    ...Object.fromEntries(Object.values(REST_SECRET_ENV).map((name) => [name, process.env[name]])),
+  },
   readInput: (source) => (source === '-' ? readStdin() : readFile(source, 'utf8')),
   version,
   waitForStop,

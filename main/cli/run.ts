@@ -9,6 +9,8 @@ import type { Env } from './connection';
 import { describeError, EXIT, exitCodeFor, type ExitCode } from './exit-codes';
 import { formatResult } from './format';
 import { USAGE } from './help';
+import { restCommandOf } from './rest-args';
+import { REST_USAGE } from './rest-help';
 import { resolvePassword, type AskSecret } from './password';
 
 export interface CliIo {
@@ -28,6 +30,11 @@ export interface CliIo {
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  // `cti tds|arc|dnis-free …`: the REST services have their own options (rest-run.ts).
+  if (restCommandOf(argv)) {
+    const { runRest } = await import('./rest-run');
+    return runRest(argv, io);
+  }
   let action: Action;
   try {
     const parsed = await resolvePassword(parseArgs(argv), { env: io.env, ...(io.askSecret ? { ask: io.askSecret } : {}), warn: (t) => io.err(t) });
@@ -47,7 +54,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
 async function execute(action: Action, io: CliIo): Promise<ExitCode> {
   switch (action.kind) {
     case 'help':
-      io.out(USAGE.trimEnd());
+      io.out(`${USAGE.trimEnd()}\n\n${REST_USAGE.trimEnd()}`);
       return EXIT.ok;
     case 'version':
       io.out(`cti ${io.version()}`);

@@ -34,6 +34,8 @@ export interface AgentRemoteControlOptions {
   /** The agent (an int in the spec; kept as text, digits only). */
   userId: string;
   timeoutMs?: number;
+  /** The reply format to ask for: JSON (default) or the service's own default, XML. */
+  format?: 'json' | 'xml';
 }
 
 /** What every method answers: its typed data and the service's code and detail. */
@@ -146,8 +148,11 @@ export class AgentRemoteControlClient {
       service: 'arc',
       method: 'GET',
       url: buildUrl(o.baseUrl, segments, query),
-      // The spec asks for Content-Type; Accept is what HTTP means. Both say JSON.
-      headers: { Cookie: `TokenKey=${o.token}`, Accept: 'application/json, text/xml;q=0.5', 'Content-Type': 'application/json' },
+      // The spec asks for Content-Type; Accept is what HTTP means. Both say JSON (unless XML is wanted).
+      headers:
+        o.format === 'xml'
+          ? { Cookie: `TokenKey=${o.token}`, Accept: 'text/xml, application/xml' }
+          : { Cookie: `TokenKey=${o.token}`, Accept: 'application/json, text/xml;q=0.5', 'Content-Type': 'application/json' },
       timeoutMs: c.timeoutMs ?? o.timeoutMs ?? DEFAULT_REST_TIMEOUT_MS,
       secrets: [o.token],
     };
