@@ -11,6 +11,7 @@ import { DialState } from './dial.svelte';
 import { DirectoryState } from './directory.svelte';
 import { PopState, type PopNotifier } from './pop.svelte';
 import { Preferences, type PreferencesEnv } from './preferences.svelte';
+import { provideViewStates, type ViewStates } from './view-contexts';
 
 export interface AppStatesOptions {
   preferences?: PreferencesEnv;
@@ -27,6 +28,8 @@ export interface AppStates {
   pop: PopState;
   dial: DialState;
   directory: DirectoryState;
+  /** History, Features, Agent, Settings and the connection banner (state/view-contexts.ts). */
+  views: ViewStates;
   destroy(): void;
 }
 
@@ -45,6 +48,7 @@ export function provideAppStates(cti: CtiApi, opts: AppStatesOptions = {}): AppS
   setPop(pop);
   setDial(dial);
   setDirectory(directory);
+  const views = provideViewStates(store, announcer);
   return {
     store,
     preferences,
@@ -53,6 +57,7 @@ export function provideAppStates(cti: CtiApi, opts: AppStatesOptions = {}): AppS
     pop,
     dial,
     directory,
+    views,
     destroy: () => {
       pop.destroy();
       store.destroy();
