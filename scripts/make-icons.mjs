@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Renders build/icon.svg to the PNGs electron-builder and the tray need, with the
 // system Chromium (never a downloaded browser): `node scripts/make-icons.mjs`.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium.mjs';
@@ -11,8 +11,11 @@ const svg = readFileSync(`${root}build/icon.svg`, 'utf8');
 const outputs = [
   { file: 'build/icon.png', size: 512 },
   { file: 'build/tray.png', size: 32 },
+  // Linux installers (AppImage, deb) take one PNG per size from build/icons/ (hicolor theme sizes).
+  ...[16, 24, 32, 48, 64, 128, 256, 512].map((size) => ({ file: `build/icons/${size}x${size}.png`, size })),
 ];
 
+mkdirSync(`${root}build/icons`, { recursive: true });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();

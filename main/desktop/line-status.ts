@@ -35,7 +35,8 @@ export function ringingCalls(line: LineState): CallView[] {
 }
 
 export function activeCalls(line: LineState): CallView[] {
-  return line.calls.filter((c) => legs(c).some((l) => BUSY_LEG_STATES.has(l.state)));
+  // A state a newer server added (UnknownValue) is not counted as busy.
+  return line.calls.filter((c) => legs(c).some((l) => typeof l.state === 'string' && BUSY_LEG_STATES.has(l.state)));
 }
 
 export function activeForwards(line: LineState): LineState['forwards'] {

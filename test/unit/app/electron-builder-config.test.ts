@@ -15,7 +15,8 @@ interface BuilderConfig {
   icon: string;
   directories: { output: string; buildResources: string };
   protocols: { name: string; schemes: string[] }[];
-  linux: { target: string[] };
+  afterPack: string;
+  linux: { target: string[]; icon: string; desktop: { entry: Record<string, string> } };
   win: { target: string[] };
   mac: { target: string[] };
 }
@@ -56,6 +57,21 @@ describe('build/electron-builder.json', () => {
     expect(icon.readUInt32BE(16)).toBeGreaterThanOrEqual(512);
     expect(icon.readUInt32BE(20)).toBeGreaterThanOrEqual(512);
     expect(existsSync(resolve(root, config.directories.buildResources))).toBe(true);
+  });
+
+  it('declares the dial schemes in the Linux .desktop file and ships an icon in every hicolor size', () => {
+    const mime = config.linux.desktop.entry['MimeType']!.split(';');
+    expect(mime).toEqual(expect.arrayContaining(['x-scheme-handler/tel', 'x-scheme-handler/callto']));
+    for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) {
+      const png = readFileSync(resolve(root, config.linux.icon, `${size}x${size}.png`));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+  });
+
+  it('flips the fuses in an afterPack hook that exists and exports a function', async () => {
+    expect(config.afterPack).toBe('./build/after-pack.mjs');
+    const hook = (await import(resolve(root, config.afterPack))) as { default: unknown };
+    expect(typeof hook.default).toBe('function');
   });
 
   it("passes electron-builder's own schema validation", async () => {
