@@ -164,7 +164,7 @@ export class ArcModel {
       CallId: Number(call.id),
       CallStartTime: new Date(this.clock.now() - (Number.isFinite(seconds) ? seconds : 0) * 1000).toISOString(),
       // CallState: the TelServices state's position in CALL_STATES; CallStatus: 1 inbound, 2 outbound.
-      CallState: leg ? CALL_STATES.indexOf(leg.state) : 0,
+      CallState: leg && typeof leg.state === 'string' ? CALL_STATES.indexOf(leg.state) : 0,
       CallStatus: leg?.isOutgoing ? 2 : 1,
       CustomerName: party?.name ?? '',
       CustomerName2: party?.company ?? '',
