@@ -2,7 +2,7 @@
 // `npm test`: set-up, then typecheck, lint, unit+integration tests, build, e2e, in this
 // order, stopping at the first failure. Prints each step's last line, and as its very
 // last line `N passed, M failed` (test cases of vitest and Playwright).
-// `npm test -- --from=vitest` resumes at a step (typecheck, lint, vitest, build, e2e).
+// `npm test -- --from=vitest` resumes at a step (typecheck, lint, security, vitest, build, e2e).
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,9 @@ function readReport(file) {
 const steps = [
   { name: 'typecheck', command: 'npm', args: ['run', 'typecheck'] },
   { name: 'lint', command: 'npm', args: ['run', 'lint'] },
+  // electronegativity over the Electron shell, offline (~10 s); HIGH/MEDIUM findings must be explained
+  // in build/electronegativity-allowlist.json.
+  { name: 'security', command: 'node', args: ['build/electronegativity.mjs'] },
   {
     name: 'vitest',
     command: 'npx',

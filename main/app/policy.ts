@@ -79,6 +79,8 @@ export interface SecureWebPreferences {
   readonly allowRunningInsecureContent: false;
   readonly webviewTag: false;
   readonly spellcheck: false;
+  /** Middle-click (auxclick) would open links as new windows: switched off in Blink itself. */
+  readonly disableBlinkFeatures: 'Auxclick';
 }
 
 export function secureWebPreferences(preloadPath: string): SecureWebPreferences {
@@ -93,6 +95,7 @@ export function secureWebPreferences(preloadPath: string): SecureWebPreferences 
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: false,
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 
