@@ -1,15 +1,22 @@
 /**
  * The agent remote control mock's agents: the simulator's agent devices (8001-8005: UserID 8001
- * is device 8001), whose calls are the PBX's calls. getcalls reads the device's calls, dial makes
+ * is device 8001), whose calls are the PBX's call legs (a consultation's held and new legs are two
+ * calls here, each with an id of its own that lasts as long as the leg). getcalls reads the device's calls, dial makes
  * a call from it, hangup/hold/retrieve drop/hold/retrieve the call with that other party,
  * connectcalls transfers the two calls to each other, goready sets the agent ready. Recording
  * state and leads live here. Pure over the Pbx model.
  */
 import { CALL_STATES } from '../../../common/telservices/enums';
-import type { CallInfo } from '../../../common/telservices/structures';
+import type { CallLeg } from '../../../common/telservices/structures';
 import type { AgentNameIdPair, ArcCall, LeadPhone } from '../../rest/arc-entities';
 import type { Clock, Pbx, PbxRequest } from '../pbx/model';
 import { MOCK_LEADS, MOCK_RESULT_CODES } from './arc-data';
+
+/** One leg of a device's call, as the agent API sees it: its own id. */
+interface Leg {
+  id: string;
+  leg: CallLeg;
+}
 
 export type ArcOutcome<T> = { ok: true; data: T } | { ok: false; httpStatus: number; code: number; detail: string };
 
@@ -26,6 +33,9 @@ export class ArcModel {
   private readonly leads = new Map<number, Lead>();
   private readonly callLead = new Map<string, number>();
   private nextLead = 900;
+  /** device:otherNumber -> ARC call id, while the leg lasts (ids are never reused). */
+  private readonly legIds = new Map<string, string>();
+  private nextCallId = 1;
 
   constructor(
     private readonly pbx: Pbx,
@@ -57,7 +67,7 @@ export class ArcModel {
     const before = new Set(this.calls(device).map((c) => c.id));
     const done = this.pbxDo({ type: 'makeCall', deviceNumber: device, calledDeviceNumber: phone });
     if (!done.ok) return done;
-    const call = this.calls(device).find((c) => !before.has(c.id));
+    const call = this.calls(device).find((c) => !before.has(c.id) && c.leg.otherParty.number === phone);
     if (!call) return fail(409, 409, 'the call ended at once');
     this.callLead.set(key(device, call.id), leadId !== undefined ? Number(leadId) : this.leadFor(phone));
     return { ok: true, data: this.toEntity(device, call) };
@@ -131,18 +141,33 @@ export class ArcModel {
     return this.pbx.devices().filter((d) => d.isAgent === true);
   }
 
-  private calls(device: string): CallInfo[] {
-    return (this.pbx.snapshotOf(device).calls ?? []).filter((c) => c.primCall && c.primCall.state !== 'cleared');
+  private calls(device: string): Leg[] {
+    const legs = (this.pbx.snapshotOf(device).calls ?? [])
+      .flatMap((c) => [c.primCall, c.secCall])
+      .filter((l): l is CallLeg => l !== undefined && l.state !== 'cleared');
+    const present = new Set(legs.map((l) => `${device}:${l.otherParty.number}`));
+    for (const k of [...this.legIds.keys()]) if (k.startsWith(`${device}:`) && !present.has(k)) this.legIds.delete(k);
+    return legs.map((leg) => {
+      const k = `${device}:${leg.otherParty.number}`;
+      let id = this.legIds.get(k);
+      if (id === undefined) {
+        id = String(this.nextCallId++);
+        this.legIds.set(k, id);
+      }
+      return { id, leg };
+    });
   }
 
-  private find(device: string, callId: string): ArcOutcome<CallInfo> {
+  private find(device: string, callId: string): ArcOutcome<Leg> {
     const call = this.calls(device).find((c) => c.id === callId);
     return call ? { ok: true, data: call } : fail(404, 404, `call ${callId} not found`);
   }
 
   private pbxDo(req: PbxRequest): ArcOutcome<null> {
     const reply = this.pbx.execute(req, {});
-    return reply.kind === 'result' ? { ok: true, data: null } : fail(409, 409, `the PBX refused ${req.type}: ${reply.error}`);
+    if (reply.kind === 'result') return { ok: true, data: null };
+    const error: unknown = reply.error;
+    return fail(409, 409, `the PBX refused ${req.type}: ${typeof error === 'string' ? error : JSON.stringify(error)}`);
   }
 
   private leadFor(phone: string): number {
@@ -156,19 +181,20 @@ export class ArcModel {
     return leadId;
   }
 
-  private toEntity(device: string, call: CallInfo): ArcCall {
-    const leg = call.primCall;
-    const party = leg?.otherParty;
-    const seconds = Number(leg?.duration ?? '0');
+  private toEntity(device: string, call: Leg): ArcCall {
+    const leg = call.leg;
+    const party = leg.otherParty;
+    const seconds = Number(leg.duration);
     const entity: ArcCall = {
       CallId: Number(call.id),
       CallStartTime: new Date(this.clock.now() - (Number.isFinite(seconds) ? seconds : 0) * 1000).toISOString(),
       // CallState: the TelServices state's position in CALL_STATES; CallStatus: 1 inbound, 2 outbound.
-      CallState: leg && typeof leg.state === 'string' ? CALL_STATES.indexOf(leg.state) : 0,
-      CallStatus: leg?.isOutgoing ? 2 : 1,
-      CustomerName: party?.name ?? '',
-      CustomerName2: party?.company ?? '',
-      PhoneNumber: party?.number ?? '',
+      // A state this model does not know (none today) is -1.
+      CallState: typeof leg.state === 'string' ? CALL_STATES.indexOf(leg.state) : -1,
+      CallStatus: leg.isOutgoing ? 2 : 1,
+      CustomerName: party.name ?? '',
+      CustomerName2: party.company ?? '',
+      PhoneNumber: party.number,
       RecordingState: this.recording.get(key(device, call.id)) ?? 1,
     };
     return entity;
@@ -176,4 +202,4 @@ export class ArcModel {
 }
 
 const key = (device: string, callId: string): string => `${device}:${callId}`;
-const other = (call: CallInfo): string => call.primCall?.otherParty.number ?? '';
+const other = (call: Leg): string => call.leg.otherParty.number;
