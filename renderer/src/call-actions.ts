@@ -61,9 +61,17 @@ export const ACTION_LABEL: Readonly<Record<CallAction, MessageKey>> = {
 const SINGLE_ORDER: readonly CallAction[] = ['answer', 'retrieve', 'hold', 'consult', 'transfer', 'divert', 'addParty', 'drop'];
 const CONSULT_ORDER: readonly CallAction[] = ['transfer', 'conference', 'alternate', 'reconnect'];
 
-/** True while the call is a consultation: a second leg exists beside the original one. */
+function ringingInbound(leg: CallLegView): boolean {
+  return !leg.isOutgoing && (leg.state === 'alerting' || leg.state === 'queued');
+}
+
+/**
+ * True while the call is a consultation: two legs, one held, neither an inbound call still
+ * ringing (a second caller ringing during a call is two calls, not a consultation).
+ */
 export function inConsultation(call: CallView): boolean {
-  return call.primary !== undefined && call.secondary !== undefined;
+  const legs = legsOf(call);
+  return legs.length === 2 && legs.some((l) => l.state === 'hold') && !legs.some(ringingInbound);
 }
 
 function permits(call: CallView, action: CallAction): boolean {
@@ -73,7 +81,9 @@ function permits(call: CallView, action: CallAction): boolean {
 /** The call-level buttons, in a fixed order: only what the PBX permits right now. */
 export function callActions(call: CallView): CallAction[] {
   if (inConsultation(call)) return CONSULT_ORDER.filter((a) => permits(call, a));
-  const leg = call.primary ?? call.secondary;
+  const legs = legsOf(call);
+  if (legs.length > 1) return []; // two separate calls: each leg has its own buttons
+  const leg = legs[0];
   return SINGLE_ORDER.filter((a) => {
     if (!permits(call, a)) return false;
     if (a === 'addParty') return leg?.state === 'connected';
@@ -81,13 +91,21 @@ export function callActions(call: CallView): CallAction[] {
   });
 }
 
-/** During a consultation: the buttons of one leg (hang up the consulted party, answer a ringing one). */
+/** The buttons of one leg when the call has two: what that leg's state allows, if the PBX permits it. */
 export function legActions(call: CallView, leg: CallLegView): CallAction[] {
-  if (!inConsultation(call)) return [];
-  const out: CallAction[] = [];
-  if (leg.state === 'alerting' && !leg.isOutgoing && permits(call, 'answer')) out.push('answer');
-  if (leg.role === 'secondary' && leg.state !== 'cleared' && permits(call, 'drop')) out.push('drop');
-  return out;
+  if (legsOf(call).length < 2) return [];
+  const wanted: CallAction[] = inConsultation(call)
+    ? leg.role === 'secondary' && leg.state !== 'cleared'
+      ? ['drop']
+      : []
+    : ringingInbound(leg)
+      ? ['answer', 'divert']
+      : leg.state === 'hold'
+        ? ['retrieve', 'drop']
+        : leg.state === 'connected'
+          ? ['hold', 'drop']
+          : ['drop'];
+  return wanted.filter((a) => permits(call, a));
 }
 
 /** The number the server needs to tell which of two calls is meant, when the party shows one. */
@@ -103,6 +121,6 @@ export function legsOf(call: CallView): CallLegView[] {
 
 /** The call "Hang up" (Alt+H) ends: the first connected one, else one being dialled. */
 export function currentCall(calls: readonly CallView[]): CallView | undefined {
-  const active = (c: CallView, states: readonly string[]) => legsOf(c).some((l) => states.includes(l.state));
+  const active = (c: CallView, states: readonly string[]) => legsOf(c).some((l) => typeof l.state === 'string' && states.includes(l.state));
   return calls.find((c) => active(c, ['connected'])) ?? calls.find((c) => active(c, ['initiated', 'originated', 'delivered']));
 }

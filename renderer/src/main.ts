@@ -1,3 +1,5 @@
+// First: no eval probe by zod under the CSP.
+import './lib/zod-jitless';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { browserNotifier } from './lib/browser-notifier';

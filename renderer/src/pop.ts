@@ -6,6 +6,8 @@
 import type { CallLegView, LineState } from '../../common/domain';
 
 export interface PopItem {
+  /** One per ringing leg: a second caller ringing during a call shares the call's id. */
+  key: string;
   callId: string;
   leg: CallLegView;
   correlatorData?: string;
@@ -15,7 +17,7 @@ function ringingInbound(leg: CallLegView | undefined): leg is CallLegView {
   return leg !== undefined && !leg.isOutgoing && (leg.state === 'alerting' || leg.state === 'queued');
 }
 
-/** The pops to show, newest on top. `hidden`: ids dismissed here and not yet confirmed by the core. */
+/** The pops to show, newest on top. `hidden`: call ids or item keys dismissed here. */
 export function popItems(line: LineState | undefined, hidden: ReadonlySet<string> = new Set()): PopItem[] {
   if (!line) return [];
   const out: PopItem[] = [];
@@ -24,11 +26,15 @@ export function popItems(line: LineState | undefined, hidden: ReadonlySet<string
     if (id === undefined || hidden.has(id)) continue;
     const call = line.calls.find((c) => c.id === id);
     if (!call) continue;
-    const leg = [call.primary, call.secondary].find(ringingInbound);
-    if (!leg) continue;
-    const item: PopItem = { callId: id, leg };
-    if (call.correlatorData !== undefined) item.correlatorData = call.correlatorData;
-    out.push(item);
+    // The newer leg (secondary) first: newest on top.
+    for (const leg of [call.secondary, call.primary]) {
+      if (!ringingInbound(leg)) continue;
+      const key = `${id}/${leg.role}`;
+      if (hidden.has(key)) continue;
+      const item: PopItem = { key, callId: id, leg };
+      if (call.correlatorData !== undefined) item.correlatorData = call.correlatorData;
+      out.push(item);
+    }
   }
   return out;
 }

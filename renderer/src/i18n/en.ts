@@ -97,6 +97,7 @@ export const en = {
   'pop.dialled': 'Dialled {number}',
   'pop.data': 'Call data',
   'pop.notifyTitle': 'Incoming call',
+  'pop.qualified': 'Caller identified: {who}',
   // ---- dial box ----
   'dial.label': 'Number to dial',
   'dial.placeholder': 'Number or name',

@@ -87,6 +87,7 @@ export const fr: Messages = {
   'pop.dialled': 'A composé le {number}',
   'pop.data': 'Données d’appel',
   'pop.notifyTitle': 'Appel entrant',
+  'pop.qualified': 'Appelant identifié : {who}',
   'dial.label': 'Numéro à composer',
   'dial.placeholder': 'Numéro ou nom',
   'dial.call': 'Appeler',
