@@ -21,7 +21,7 @@ import type {
 import type { Party } from './telservices/structures';
 import type { ErrorShape } from './errors';
 
-export type { AgentStateName, CallServiceName, CallStateName, ForwardType, OnOff, NumberType };
+export type { AgentStateName, CallServiceName, CallStateName, ForwardType, OnOff, NumberType, UnknownValue };
 
 /** A directory entry is the protocol's party (a searchName / searchNumber result), field for field. */
 export type DirectoryEntry = Pick<Party, 'number' | 'name' | 'company' | 'numberType'>;
@@ -37,7 +37,8 @@ export type LegRole = 'primary' | 'secondary';
 /** One leg of a call (`primCall` or `secCall`). */
 export interface CallLegView {
   role: LegRole;
-  state: CallStateName;
+  /** A newer server's call state is kept as `{ unknown: name }` (show its name; no action depends on it). */
+  state: CallStateName | UnknownValue;
   otherParty: PartyView;
   addedParties: PartyView[];
   /** The number that was dialled first (e.g. the DID of an inbound call), when it differs from us. */
@@ -67,7 +68,8 @@ export interface CallView {
 }
 
 export interface AgentView {
-  state: AgentStateName;
+  /** A newer server's agent state is kept as `{ unknown: name }`. */
+  state: AgentStateName | UnknownValue;
   userID?: string;
   /** Epoch ms when the server will change the state by itself (working-after-call countdown). */
   autoStateAt?: number;

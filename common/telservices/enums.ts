@@ -148,6 +148,11 @@ export function isUnknownValue(value: unknown): value is UnknownValue {
   return typeof value === 'object' && value !== null && typeof (value as { unknown?: unknown }).unknown === 'string';
 }
 
+/** The wire name of an enumeration value, known or not (for display and logs). */
+export function valueName(value: string | UnknownValue): string {
+  return typeof value === 'string' ? value : value.unknown;
+}
+
 export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
 }

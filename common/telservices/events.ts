@@ -3,7 +3,7 @@
  * Call events carry the device; the others may not and belong to the session whose UDP port
  * received them (or whose long-poll returned them).
  */
-import type { OnOff, SessionEventName } from './enums';
+import type { OnOff, SessionEventName, UnknownValue } from './enums';
 import type { AgentInfo, CallInfo, ForwardInfo } from './structures';
 
 export type TelEventBody =
@@ -12,7 +12,8 @@ export type TelEventBody =
   | { type: 'forward'; forward: ForwardInfo }
   | { type: 'doNotDisturb'; state: OnOff }
   | { type: 'msgWaiting'; state: OnOff }
-  | { type: 'session'; session: SessionEventName };
+  /** A newer server's session value is kept as UnknownValue. */
+  | { type: 'session'; session: SessionEventName | UnknownValue };
 
 export type TelEventType = TelEventBody['type'];
 

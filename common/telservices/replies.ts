@@ -1,7 +1,7 @@
 /**
  * Replies (`<TelServiceReturn>`): a result (standard or specific) or one of the nine errors.
  */
-import type { OnOff, ProtocolErrorName, RoutingPointStateName } from './enums';
+import type { OnOff, ProtocolErrorName, RoutingPointStateName, UnknownValue } from './enums';
 import type {
   AgentInfo,
   ForwardInfo,
@@ -24,10 +24,12 @@ export type TelResult =
   | { type: 'userStatistics'; statistics: UserStatistics }
   | { type: 'searchDirectory'; parties: Party[] }
   | { type: 'snapshot'; snapshot: SnapshotInfo }
-  | { type: 'routingPointState'; state: RoutingPointStateName }
+  /** A newer server's routing-point state is kept as UnknownValue. */
+  | { type: 'routingPointState'; state: RoutingPointStateName | UnknownValue }
   | { type: 'routingPointStatistics'; statistics: RoutingPointStatistics };
 
 export type TelResultType = TelResult['type'];
 export type ResultOf<T extends TelResultType> = Extract<TelResult, { type: T }>;
 
-export type TelReply = { kind: 'result'; result: TelResult } | { kind: 'error'; error: ProtocolErrorName };
+/** An error name the spec does not list (a newer server's) is kept as UnknownValue: a server error, not a malformed reply. */
+export type TelReply = { kind: 'result'; result: TelResult } | { kind: 'error'; error: ProtocolErrorName | UnknownValue };

@@ -17,6 +17,7 @@ import type {
   OnOff,
   RoutingPointStateName,
   SessionEventName,
+  UnknownValue,
   AgentsDistribution,
 } from './enums';
 
@@ -31,7 +32,8 @@ export interface Party {
 
 /** `<primCall>` / `<secCall>`; fields in the order the spec lists them. */
 export interface CallLeg {
-  state: CallStateName;
+  /** A newer server's call state is kept as UnknownValue (forward compatibility). */
+  state: CallStateName | UnknownValue;
   otherParty: Party;
   addedParties?: Party[];
   firstOtherParty?: Party;
@@ -59,7 +61,8 @@ export interface CallInfo {
 /** AgentInfo: the agent event, queryAgentState's result, the snapshot's `<agent>`. */
 export interface AgentInfo {
   userID?: string;
-  state: AgentStateName;
+  /** A newer server's agent state is kept as UnknownValue. */
+  state: AgentStateName | UnknownValue;
   /** Seconds before the server changes the state by itself (workingAfterCall -> ready). */
   timeout?: string;
   inboundServices?: string[];
@@ -71,7 +74,8 @@ export interface AgentInfo {
 export interface ForwardInfo {
   /** Absent is allowed when turning a forward off. */
   number?: string;
-  type: ForwardType;
+  /** A newer server's forward type is kept as UnknownValue (a request never sends one: the schemas refuse it). */
+  type: ForwardType | UnknownValue;
   state: OnOff;
 }
 
@@ -98,7 +102,7 @@ export interface SnapshotInfo {
   msgWaiting?: OnOff;
   doNotDisturb?: OnOff;
   agent?: AgentInfo;
-  session?: SessionEventName;
+  session?: SessionEventName | UnknownValue;
 }
 
 /**

@@ -15,7 +15,8 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export function exitCodeForCode(code: ErrorCode): ExitCode {
   if (code === 'invalidArgument' || code === 'unknownCommand') return EXIT.usage;
-  if (isProtocolError(code) || isRestError(code)) return EXIT.serverError;
+  // serverError: an error name the spec does not list, from a newer server: still the server's refusal.
+  if (isProtocolError(code) || isRestError(code) || code === 'serverError') return EXIT.serverError;
   if (isTransportError(code)) return EXIT.network;
   return EXIT.internal;
 }
@@ -40,6 +41,7 @@ export function describeError(err: unknown): string {
     case EXIT.usage:
       return `cti: ${err.message} (see 'cti --help')`;
     case EXIT.serverError:
+      if (err.code === 'serverError' && typeof err.detail?.serverError === 'string') return `cti: server error: ${err.detail.serverError} (unknown to this client)`;
       return `cti: server error: ${err.code}${err.message && err.message !== err.code ? ` (${err.message})` : ''}`;
     case EXIT.network:
       return `cti: ${err.code}: ${err.message}`;

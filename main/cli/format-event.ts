@@ -1,6 +1,6 @@
 /** One line per event for `listen` (pure; the clock is passed in). */
 import type { TelEvent } from '../../common/telservices/events';
-import { describeAgent, describeCall, describeForward } from './format-snapshot';
+import { describeAgent, describeCall, describeForward, shown } from './format-snapshot';
 
 /** `HH:MM:SS` in local time, as a person watching the terminal reads clocks. */
 export function clock(date: Date): string {
@@ -21,7 +21,7 @@ export function describeEvent(event: TelEvent): string {
     case 'msgWaiting':
       return `msg-waiting ${event.state}`;
     case 'session':
-      return `session ${event.session}`;
+      return `session ${shown(event.session)}`;
     default: {
       const unreachable: never = event;
       return JSON.stringify(unreachable);

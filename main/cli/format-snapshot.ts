@@ -1,6 +1,12 @@
 /** One-line descriptions of calls, agents and forwards, and the snapshot summary (pure). */
 import type { AgentInfo, CallInfo, CallLeg, ForwardInfo, Party, SnapshotInfo } from '../../common/telservices/structures';
+import { isUnknownValue, type UnknownValue } from '../../common/telservices/enums';
 import { keyValues } from './format-table';
+
+/** An enumeration value as `cti` prints it: a newer server's value this client does not know says so. */
+export function shown(value: string | UnknownValue): string {
+  return isUnknownValue(value) ? `${value.unknown}(unknown)` : value;
+}
 
 export function describeParty(party: Party): string {
   const details = [party.name, party.company].filter((x): x is string => x !== undefined && x !== '');
@@ -8,7 +14,7 @@ export function describeParty(party: Party): string {
 }
 
 function describeLeg(leg: CallLeg): string {
-  const parts: string[] = [leg.state];
+  const parts: string[] = [shown(leg.state)];
   // `initiated` has no other party yet (`<number/>`): say nothing rather than "to ".
   if (leg.otherParty.number !== '') parts.push(leg.isOutgoing ? 'to' : 'from', describeParty(leg.otherParty));
   if (leg.addedParties && leg.addedParties.length > 0) parts.push('+', leg.addedParties.map(describeParty).join(' + '));
@@ -27,7 +33,7 @@ export function describeCall(call: CallInfo): string {
 }
 
 export function describeAgent(agent: AgentInfo): string {
-  const parts = [`agent ${agent.state}`];
+  const parts = [`agent ${shown(agent.state)}`];
   if (agent.userID !== undefined) parts.push(`user ${agent.userID}`);
   if (agent.timeout !== undefined) parts.push(`timeout ${agent.timeout} s`);
   if (agent.inboundServices?.length) parts.push(`inbound ${agent.inboundServices.join(',')}`);
@@ -37,7 +43,7 @@ export function describeAgent(agent: AgentInfo): string {
 }
 
 export function describeForward(forward: ForwardInfo): string {
-  return `forward ${forward.type} ${forward.state}${forward.number ? ` -> ${forward.number}` : ''}`;
+  return `forward ${shown(forward.type)} ${forward.state}${forward.number ? ` -> ${forward.number}` : ''}`;
 }
 
 export function describeSnapshot(snapshot: SnapshotInfo): string {
@@ -57,7 +63,7 @@ export function describeSnapshot(snapshot: SnapshotInfo): string {
       ['msg-waiting', snapshot.msgWaiting],
       ['dnd', snapshot.doNotDisturb],
       ['agent', snapshot.agent ? describeAgent(snapshot.agent).replace(/^agent /, '') : undefined],
-      ['session', snapshot.session],
+      ['session', snapshot.session === undefined ? undefined : shown(snapshot.session)],
       ['snapshotSeq', snapshot.snapshotSeq],
     ]),
   ];

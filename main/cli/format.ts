@@ -6,7 +6,7 @@
 import type { TelResult } from '../../common/telservices/replies';
 import type { ForwardInfo, HistoryRecord, Party } from '../../common/telservices/structures';
 import { table } from './format-table';
-import { describeAgent, describeSnapshot } from './format-snapshot';
+import { describeAgent, describeSnapshot, shown } from './format-snapshot';
 import { describeRoutingStatistics, describeUserStatistics } from './format-statistics';
 
 export function formatResult(result: TelResult): string {
@@ -32,7 +32,7 @@ export function formatResult(result: TelResult): string {
     case 'snapshot':
       return describeSnapshot(result.snapshot);
     case 'routingPointState':
-      return result.state;
+      return shown(result.state);
     case 'routingPointStatistics':
       return describeRoutingStatistics(result.statistics);
     default: {
@@ -46,7 +46,7 @@ export function forwardsTable(forwards: readonly ForwardInfo[]): string {
   if (forwards.length === 0) return 'no forward';
   return table(
     ['TYPE', 'STATE', 'NUMBER'],
-    forwards.map((f) => [f.type, f.state, f.number ?? '']),
+    forwards.map((f) => [shown(f.type), f.state, f.number ?? '']),
   );
 }
 

@@ -7,6 +7,7 @@ import { CtiError } from '../../common/errors';
 import { sendRaw, decodeRawReply } from './backend';
 import type { Connection } from './connection';
 import { EXIT, usageError, type ExitCode } from './exit-codes';
+import { shown } from './format-snapshot';
 import type { CliIo } from './run';
 
 export async function runRaw(
@@ -34,7 +35,7 @@ export async function runRaw(
   const reply = decodeRawReply(replyXml);
   io.out(JSON.stringify(reply, null, 2));
   if (reply.kind === 'error') {
-    io.err(`cti: server error: ${reply.error}`);
+    io.err(`cti: server error: ${shown(reply.error)}`);
     return EXIT.serverError;
   }
   return EXIT.ok;
@@ -44,7 +45,7 @@ export async function runRaw(
 function errorName(xml: string): string | undefined {
   try {
     const reply = decodeRawReply(xml);
-    return reply.kind === 'error' ? reply.error : undefined;
+    return reply.kind === 'error' ? shown(reply.error) : undefined;
   } catch (err) {
     if (err instanceof CtiError) return undefined;
     throw err;

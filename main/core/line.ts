@@ -102,6 +102,8 @@ export class Line extends Emitter<LineEvents> {
   #resyncAgain = false;
   /** The directory is refusing look-ups (a flood): reported once until one passes or fails otherwise. */
   #lookupsRefused = false;
+  /** The directory is refusing look-ups (a flood): reported once until one passes or fails otherwise. */
+  #lookupsRefused = false;
   #supervisor: Promise<void> | undefined;
 
   constructor(opts: LineOptions) {
@@ -469,6 +471,9 @@ export class Line extends Emitter<LineEvents> {
         if (this.#reconciling) this.#resyncAgain = true;
         else if (this.#lose) void this.#reconcile();
         else this.#sleep.wake(); // waiting to retry: the link is back, retry now
+        return;
+      case 'capped':
+        this.emit('error', new CtiError('limitExceeded', `line ${this.lineId}: more than ${effect.limit} ${effect.what} at once; the excess is dropped until fewer remain`).toShape());
         return;
       case 'capped':
         this.emit('error', new CtiError('limitExceeded', `line ${this.lineId}: more than ${effect.limit} ${effect.what} at once; the excess is dropped until fewer remain`).toShape());

@@ -5,7 +5,7 @@
  */
 import type { TelEvent } from '../../common/telservices/events';
 import type { AgentInfo, CallInfo, ForwardInfo, SnapshotInfo } from '../../common/telservices/structures';
-import type { SessionEventName } from '../../common/telservices/enums';
+import { isUnknownValue, type SessionEventName, type UnknownValue } from '../../common/telservices/enums';
 import type {
   AgentView,
   CallView,
@@ -96,15 +96,18 @@ function agentView(info: AgentInfo, now: number): AgentView {
   return view;
 }
 
-function forwardView(info: ForwardInfo): ForwardView {
+/** A forward of a type this client does not know (a newer server's) has no toggle to show: left out of the view. */
+function forwardView(info: ForwardInfo): ForwardView | undefined {
+  if (isUnknownValue(info.type)) return undefined;
   const view: ForwardView = { type: info.type, on: info.state === 'on' };
   if (info.number !== undefined) view.number = info.number;
   return view;
 }
 
 function upsertForward(forwards: readonly ForwardView[], info: ForwardInfo): ForwardView[] {
-  const next = forwards.filter((f) => f.type !== info.type);
   const view = forwardView(info);
+  if (view === undefined) return [...forwards];
+  const next = forwards.filter((f) => f.type !== view.type);
   // Keep the number of a forward turned off: the UI offers to turn it back on.
   if (view.number === undefined) {
     const old = forwards.find((f) => f.type === info.type);
@@ -231,14 +234,16 @@ function applySnapshot(d: Draft, snap: SnapshotInfo, now: number): void {
     // Popups (and unanswered marks) of calls the server no longer knows.
     for (const id of [...d.popped].filter((id) => !seen.has(id))) forgetCall(d, id, undefined);
   }
-  if (snap.forwards !== undefined) d.line = { ...d.line, forwards: snap.forwards.map(forwardView) };
+  if (snap.forwards !== undefined) d.line = { ...d.line, forwards: snap.forwards.map(forwardView).filter((f) => f !== undefined) };
   if (snap.doNotDisturb !== undefined) d.line = { ...d.line, doNotDisturb: snap.doNotDisturb === 'on' };
   if (snap.msgWaiting !== undefined) d.line = { ...d.line, messageWaiting: snap.msgWaiting === 'on' };
   if (snap.agent !== undefined) d.line = { ...d.line, agent: agentView(snap.agent, now) };
   if (snap.session !== undefined) applySession(d, snap.session);
 }
 
-function applySession(d: Draft, session: SessionEventName): void {
+function applySession(d: Draft, session: SessionEventName | UnknownValue): void {
+  // A newer server's session value: kept in the event (and shown by the line), no action taken on it.
+  if (isUnknownValue(session)) return;
   switch (session) {
     case 'pbxlinkOutOfService':
       d.effects.push({ type: 'linkOutOfService' });

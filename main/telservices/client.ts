@@ -4,7 +4,7 @@
  * type, result type -> value returned), so adding a request is one line in each, not a body.
  */
 import { CtiError } from '../../common/errors';
-import type { ProtocolErrorName } from '../../common/telservices/enums';
+import { isUnknownValue, type ProtocolErrorName } from '../../common/telservices/enums';
 import type { TelRequest, TelRequestType } from '../../common/telservices/requests';
 import type { ResultOf, TelResult, TelResultType } from '../../common/telservices/replies';
 import { decodeReply, encodeRequest } from './codec';
@@ -135,7 +135,15 @@ export class TelClient {
     const replyXml = await this.transport.request(encodeRequest(req), opts);
     const reply = decodeReply(replyXml);
     if (reply.kind === 'error') {
-      throw new CtiError(reply.error, `${req.type}: ${PROTOCOL_ERROR_TEXT[reply.error]}`, { request: req.type });
+      const error = reply.error;
+      if (isUnknownValue(error)) {
+        // A newer server's error: still the server's answer (not a reply we cannot read), its name kept.
+        throw new CtiError('serverError', `${req.type}: the server answered the error ${error.unknown}, which this client does not know`, {
+          request: req.type,
+          serverError: error.unknown,
+        });
+      }
+      throw new CtiError(error, `${req.type}: ${PROTOCOL_ERROR_TEXT[error]}`, { request: req.type });
     }
     return reply.result;
   }

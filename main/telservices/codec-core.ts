@@ -9,11 +9,15 @@
  *   DecodeFault naming the path;
  * - an unknown value in an optional enumeration is dropped (the field is left out): a newer
  *   server must not make us lose a whole call event over a new `cause`;
+ * - the required enumerations a newer server may extend (call state, agent state, session value,
+ *   forward type, routing-point state: `openEnumOf`) keep an unknown value as `{ unknown: name }`
+ *   instead, so the event survives and says what it did not understand;
  * - a known element appearing twice where one is expected is a DecodeFault (ambiguous).
  */
 import { childrenOf, nodeName, textOf, TEXT, type XmlNode } from './xml-reader';
 import { DecodeFault, EncodeFault, rethrowWithin } from './xml-fault';
 import { element, escapeText } from './xml-writer';
+import { isUnknownValue, type UnknownValue } from '../../common/telservices/enums';
 
 export interface Codec<T> {
   /** The XML content for `value` ('' is written as an empty element). Throws EncodeFault. */
@@ -63,6 +67,37 @@ export function enumOf<T extends string>(values: readonly T[]): Codec<T> {
       return `<${value}/>`;
     },
     read: (children, required) => readValueName(children, known, required) as T | undefined,
+  };
+}
+
+/** An element name we may write back: what XML allows, without a prefix (no namespaces here). */
+const ELEMENT_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/**
+ * An enumeration a newer server may extend: a known value as `enumOf` reads it; an unknown one
+ * (a new call state ...) is kept as `{ unknown: name }`, written back as `<name/>`.
+ */
+export function openEnumOf<T extends string>(values: readonly T[]): Codec<T | UnknownValue> {
+  const known: ReadonlySet<string> = new Set(values);
+  const strict = enumOf(values);
+  return {
+    write(value) {
+      if (!isUnknownValue(value)) return strict.write(value);
+      if (!ELEMENT_NAME.test(value.unknown)) throw new EncodeFault(`not an element name ${JSON.stringify(value.unknown)}`);
+      return `<${value.unknown}/>`;
+    },
+    read(children, required) {
+      const names = children.map(nodeName).filter((n) => n !== TEXT);
+      const found = names.filter((n) => known.has(n));
+      if (found.some((n) => n !== found[0])) {
+        if (!required) return undefined;
+        throw new DecodeFault(`two values <${String(found[0])}/> and <${String(found.find((n) => n !== found[0]))}/>`);
+      }
+      if (found[0] !== undefined) return found[0] as T;
+      if (names[0] !== undefined) return { unknown: names[0] };
+      if (!required) return undefined;
+      throw new DecodeFault('missing value');
+    },
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { PROTOCOL_ERRORS, ROUTING_POINT_STATES } from '../../common/telservices/enums';
 import type { TelReply, TelResult, TelResultType } from '../../common/telservices/replies';
-import { enumOf, listOf, readChoice, readWithin, text, unknownVariant, writeWithin, type Codec } from './codec-core';
+import { listOf, openEnumOf, readChoice, readWithin, text, unknownVariant, writeWithin, type Codec } from './codec-core';
 import { fieldsOf, struct } from './codec-struct';
 import { routingPointStatistics, userStatistics } from './codec-statistics';
 import { agentInfo, forwards, historyRecord, onOff, parties, snapshotInfo } from './codec-structures';
@@ -16,8 +16,8 @@ type QualifyCall = Omit<Extract<TelResult, { type: 'qualifyCall' }>, 'type'>;
 const q = fieldsOf<QualifyCall>();
 const qualifyCall = struct<QualifyCall>([q.req('number', text), q.opt('name', text)]);
 const history = listOf('record', historyRecord);
-const routingPointState = enumOf(ROUTING_POINT_STATES);
-const protocolError = enumOf(PROTOCOL_ERRORS);
+const routingPointState = openEnumOf(ROUTING_POINT_STATES);
+const protocolError = openEnumOf(PROTOCOL_ERRORS);
 
 /** The content of `<result>`: one element named after the result type. */
 function writeResult(result: TelResult): string {

@@ -24,12 +24,14 @@ import type {
   RoutingPointConfig,
   SnapshotInfo,
 } from '../../common/telservices/structures';
-import { bool, enumListOf, enumOf, listOf, text } from './codec-core';
+import { bool, enumListOf, enumOf, listOf, openEnumOf, text } from './codec-core';
 import { fieldsOf, struct } from './codec-struct';
 
 export const onOff = enumOf(ON_OFF);
 export const agentState = enumOf(AGENT_STATES);
-export const sessionEvent = enumOf(SESSION_EVENTS);
+/** The agent's current state: a newer server's state is kept as unknown (forward compatibility). */
+export const currentAgentState = openEnumOf(AGENT_STATES);
+export const sessionEvent = openEnumOf(SESSION_EVENTS);
 /** `<inboundServices><service>service1</service></inboundServices>` */
 export const services = listOf('service', text);
 
@@ -45,7 +47,7 @@ export const parties = listOf('party', party);
 
 const leg = fieldsOf<CallLeg>();
 export const callLeg = struct<CallLeg>([
-  leg.req('state', enumOf(CALL_STATES)),
+  leg.req('state', openEnumOf(CALL_STATES)),
   leg.req('otherParty', party),
   // The spec only says "a list of otherParty": we write <party> items and also read <otherParty> ones.
   leg.opt('addedParties', listOf('party', party, ['otherParty'])),
@@ -72,7 +74,7 @@ export const callInfo = struct<CallInfo>([
 const agent = fieldsOf<AgentInfo>();
 export const agentInfo = struct<AgentInfo>([
   agent.opt('userID', text),
-  agent.req('state', agentState),
+  agent.req('state', currentAgentState),
   agent.opt('timeout', text),
   agent.opt('inboundServices', services),
   agent.opt('outboundServices', services),
@@ -82,7 +84,7 @@ export const agentInfo = struct<AgentInfo>([
 const fwd = fieldsOf<ForwardInfo>();
 export const forwardInfo = struct<ForwardInfo>([
   fwd.opt('number', text),
-  fwd.req('type', enumOf(FORWARD_TYPES)),
+  fwd.req('type', openEnumOf(FORWARD_TYPES)),
   fwd.req('state', onOff),
 ]);
 /** `<forwards><forward>…</forward></forwards>`, `<forwards/>` for none. */

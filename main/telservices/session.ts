@@ -19,6 +19,7 @@
 import { CtiError } from '../../common/errors';
 import type { TelEvent } from '../../common/telservices/events';
 import type { SnapshotInfo } from '../../common/telservices/structures';
+import { ReportedOnce, unknownValuesOf } from '../../common/telservices/unknown-values';
 import { TelClient } from './client';
 import { EventHub, type DroppedEvent } from './event-hub';
 import { UdpEventListener } from './events';
@@ -44,6 +45,8 @@ export class TelSession extends EventHub {
   /** Mutable: usePolling() and the UDP fallback switch this and every later open to the long-poll. */
   private events: SessionEventsMode;
   private opening: Promise<void> | null = null;
+  /** Unknown enumeration values (a newer server's) already reported. */
+  private readonly unknownReported = new ReportedOnce();
   /** The UDP port of the last open: a reopen binds it again (see startListener). */
   private lastPort: number | undefined;
   private closing: Promise<void> | null = null;
@@ -303,8 +306,11 @@ export class TelSession extends EventHub {
       });
       return;
     }
+    for (const value of this.unknownReported.fresh(unknownValuesOf(event))) {
+      this.reportError(new CtiError('serverError', `the server sent a ${value}, unknown to this client: kept as unknown`), this.events.mode === 'poll' ? 'poll' : 'udp');
+    }
     this.emitEvent(event);
-    if (event.type === 'session' && event.session.startsWith('sessionClosedBy') && this.statusNow === 'open') {
+    if (event.type === 'session' && typeof event.session === 'string' && event.session.startsWith('sessionClosedBy') && this.statusNow === 'open') {
       void this.lost('closed', new CtiError('noOpenSession', `server: ${event.session}`));
     }
   }

@@ -230,6 +230,18 @@ describe('cti on the wire', () => {
 });
 
 describe('cti exit codes', () => {
+  it('an error name the spec does not list (a newer server) -> exit 3 with that name, not a malformed reply', async () => {
+    server.setHandler(() => ({ kind: 'reply', xml: '<TelServiceReturn><error><quotaExceeded/></error></TelServiceReturn>' }));
+    const r = await runCli([...at(), '--device', '1101', 'drop']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^cti: server error: quotaExceeded\b/);
+    const raw = await runCli([...at(), 'raw', '-'], {
+      stdin: '<TelServiceRequest><dropCall><deviceNumber>1101</deviceNumber></dropCall></TelServiceRequest>',
+    });
+    expect(raw.code).toBe(3);
+    expect(raw.stderr).toMatch(/quotaExceeded/);
+  });
+
   it('an error reply -> exit 3 with its name on stderr', async () => {
     server.setHandler(() => ({ kind: 'reply', xml: '<TelServiceReturn><error><noOpenSession/></error></TelServiceReturn>' }));
     const r = await runCli([...at(), '--device', '1101', 'drop']);

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeReply, encodeRequest } from '../../../main/telservices/codec';
 import type { SnapshotInfo } from '../../../common/telservices/structures';
+import { valueName } from '../../../common/telservices/enums';
 import { harness, rawTcp, type Harness } from './harness';
 
 let h: Harness | undefined;
@@ -10,7 +11,10 @@ afterEach(async () => {
   h = undefined;
 });
 
-const stateOf = (s: SnapshotInfo): string | undefined => s.calls?.[0]?.primCall?.state;
+const stateOf = (s: SnapshotInfo): string | undefined => {
+  const state = s.calls?.[0]?.primCall?.state;
+  return state === undefined ? undefined : valueName(state);
+};
 
 describe('HTTP mode', () => {
   it('GET /makeCall?deviceNumber=…&calledDeviceNumber=… launches the call', async () => {

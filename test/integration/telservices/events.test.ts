@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TelEvent } from '../../../common/telservices/events';
+import { valueName } from '../../../common/telservices/enums';
 import { UdpEventListener, type DroppedEvent } from '../../../main/telservices/events';
 import { UdpSender } from '../../support/fake-telserver';
 
@@ -44,7 +45,7 @@ describe('UdpEventListener', () => {
     const { l, s, events } = await setup();
     expect(l.port).toBeGreaterThan(0);
     const calls: string[] = [];
-    l.on('call', (e) => calls.push(e.call.primCall?.state ?? 'none'));
+    l.on('call', (e) => calls.push(valueName(e.call.primCall?.state ?? 'none')));
     await s.send(l.port, CALL_EVENT);
     await until(() => events.length === 1);
     expect(events[0]).toMatchObject({ type: 'call', deviceNumber: '1101', call: { id: '1', primCall: { state: 'initiated', otherParty: { number: '' } } } });
@@ -54,7 +55,7 @@ describe('UdpEventListener', () => {
   it('typed subscriptions only see their type, and unsubscribe works', async () => {
     const { l, s, events } = await setup();
     const agents: string[] = [];
-    const off = l.on('agent', (e) => agents.push(e.agent.state));
+    const off = l.on('agent', (e) => agents.push(valueName(e.agent.state)));
     await s.send(l.port, AGENT_EVENT);
     await s.send(l.port, DND_ON);
     await until(() => events.length === 2);

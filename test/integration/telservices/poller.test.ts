@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CtiError } from '../../../common/errors';
 import type { TelEvent } from '../../../common/telservices/events';
+import { valueName } from '../../../common/telservices/enums';
 import { TelClient } from '../../../main/telservices/client';
 import { SnapshotPoller } from '../../../main/telservices/poller';
 import { HttpTransport } from '../../../main/telservices/transport-http';
@@ -57,7 +58,7 @@ describe('SnapshotPoller over HTTP long-poll', () => {
       { code: 'httpStatus', attempt: 1 },
       { code: 'timeout', attempt: 2 },
     ]);
-    const summary = events.map((e) => (e.type === 'call' ? `call ${e.call.primCall?.state}` : e.type === 'doNotDisturb' ? `dnd ${e.state}` : e.type));
+    const summary = events.map((e) => (e.type === 'call' ? `call ${e.call.primCall ? valueName(e.call.primCall.state) : 'none'}` : e.type === 'doNotDisturb' ? `dnd ${e.state}` : e.type));
     expect(summary).toEqual(['call alerting', 'dnd off', 'call connected', 'call cleared', 'dnd on']);
     expect(events.every((e) => e.deviceNumber === '1102')).toBe(true);
     const cleared = events[3];

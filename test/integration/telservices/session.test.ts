@@ -289,12 +289,28 @@ describe('TelSession as the line core drives it', () => {
   });
 
   it('poll giveUpAfter: a failed poll fails the session with that error (its owner reopens it)', async () => {
-    const { s, changes } = await setup(byRequest({ snapshot: () => ({ kind: 'reply', xml: error('pbxlinkOutOfService') }) }), {
+    const { s, changes } = await setup(byRequest({ snapshot: () => ({ kind: 'reply', xml: error('resourceError') }) }), {
       events: { mode: 'poll', giveUpAfter: 1, backoff: { baseMs: 5, maxMs: 5 } },
     });
     await s.open();
     await until(() => s.status === 'failed');
-    expect(changes.at(-1)).toMatchObject({ from: 'open', to: 'failed', error: { code: 'pbxlinkOutOfService' } });
+    expect(changes.at(-1)).toMatchObject({ from: 'open', to: 'failed', error: { code: 'resourceError' } });
+  });
+
+  it('polls answered pbxlinkOutOfService do not give the session up: the spec keeps it through an outage', async () => {
+    let polls = 0;
+    const { s } = await setup(
+      byRequest({
+        snapshot: () => {
+          polls += 1;
+          return { kind: 'reply', xml: error('pbxlinkOutOfService') };
+        },
+      }),
+      { events: { mode: 'poll', giveUpAfter: 1, backoff: { baseMs: 5, maxMs: 5 } } },
+    );
+    await s.open();
+    await until(() => polls >= 5);
+    expect(s.status).toBe('open');
   });
 
   it('a poll answered noOpenSession closes the session even with no giveUpAfter', async () => {

@@ -4,7 +4,7 @@
  * answered and dropped, seen through UDP events and through the HTTP long-poll.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallStateName } from '../../../common/telservices/enums';
+import type { CallStateName, UnknownValue } from '../../../common/telservices/enums';
 import type { TelEvent } from '../../../common/telservices/events';
 import { TelSession, type SessionEventsMode } from '../../../main/telservices/session';
 import type { Transport } from '../../../main/telservices/transport';
@@ -29,7 +29,7 @@ async function until(cond: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-const states = (events: TelEvent[]): CallStateName[] =>
+const states = (events: TelEvent[]): (CallStateName | UnknownValue)[] =>
   events.flatMap((e) => (e.type === 'call' && e.call.primCall ? [e.call.primCall.state] : []));
 
 async function inboundCall(transport: (port: number) => Transport, events: SessionEventsMode, endOfPdu?: string): Promise<void> {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEvent, decodeReply } from '../../../../main/telservices/codec';
 import { specFixture } from '../../../support/spec-fixtures';
+import { valueName } from '../../../../common/telservices/enums';
 import { harness, type Harness } from './harness';
 
 const agentEvents = (h: Harness, device: string) => h.eventsOf(device).flatMap((e) => (e.type === 'agent' ? [e.agent] : []));
@@ -192,7 +193,8 @@ describe('PBX model: routing points', () => {
     h.ok({ type: 'updateRoutingPoint', service: 'service1', config: { workingHours: '8:00/12:00,13/17', nonWorkingDaysOfWeek: '1,7', nonWorkingDays: '25-12' } });
     const outcome = (): string | undefined => {
       h.ok({ type: 'makeCall', deviceNumber: '1101', calledDeviceNumber: '8000' });
-      const state = h.callsOf('1101').at(-1)?.primCall?.state;
+      const leg = h.callsOf('1101').at(-1)?.primCall;
+      const state = leg === undefined ? undefined : valueName(leg.state);
       h.ok({ type: 'dropCall', deviceNumber: '1101' });
       return state;
     };
