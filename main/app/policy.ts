@@ -62,9 +62,12 @@ export function decideNavigation(target: string, appUrl: string): NavigationDeci
   return isAppUrl(target, appUrl) ? 'allow' : 'block';
 }
 
-/** No web permission (camera, geolocation, notifications from the page ...) is granted. */
-export function isPermissionGranted(_permission: string): boolean {
-  return false;
+/**
+ * No web permission (camera, geolocation, notifications from the page, reading the clipboard ...) is
+ * granted, except writing text to the clipboard: the About view's "Copy diagnostics" button.
+ */
+export function isPermissionGranted(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write';
 }
 
 /** The webPreferences every window of the app is created with. */

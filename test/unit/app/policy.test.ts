@@ -87,6 +87,9 @@ describe('permissions', () => {
   it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])('denies %s', (p) => {
     expect(isPermissionGranted(p)).toBe(false);
   });
+  it('grants only writing text to the clipboard (Copy diagnostics)', () => {
+    expect(isPermissionGranted('clipboard-sanitized-write')).toBe(true);
+  });
 });
 
 describe('chooseRendererSource', () => {

@@ -15,6 +15,7 @@ import { FIELDS, type FieldGroup } from '../../settings-fields';
 import FieldsSection from './sections/FieldsSection.svelte';
 import PreferencesSection from './sections/PreferencesSection.svelte';
 import SecretsSection from './sections/SecretsSection.svelte';
+import DesktopSection from './desktop/DesktopSection.svelte';
 
 export interface SettingsSection {
   id: string;
@@ -36,7 +37,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'server', component: FieldsSection, props: { groups: SERVER_GROUPS, withTest: true }, claims: keysOf(SERVER_GROUPS) },
   { id: 'secrets', component: SecretsSection, claims: [] },
   { id: 'preferences', component: PreferencesSection, claims: [] },
-  // ---- D: the desktop shell's section (replace this entry with yours, same claims) ----
-  { id: 'desktop', component: FieldsSection, props: { groups: DESKTOP_GROUPS }, claims: keysOf(DESKTOP_GROUPS) },
+  // ---- D: the desktop shell's section: its fields, what the desktop made of them, About ----
+  { id: 'desktop', component: DesktopSection, claims: keysOf(DESKTOP_GROUPS) },
   // ---- B: REST services section goes here ----
 ];
