@@ -11,6 +11,7 @@ const sections: Array<[string, () => Promise<{ default: BenchModule }>]> = [
   ['udp-events', () => import('./udp-events')],
   ['simulator', () => import('./simulator')],
   ['core', () => import('./core')],
+  ['idle', () => import('./idle')],
 ];
 
 const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -207,6 +207,19 @@ describe('Line over the session seam', () => {
     expect(session.calls).not.toContain('usePolling');
   });
 
+  it('idle on UDP: quick reconciles until a datagram proves UDP, then rare ones (issue 9 item 18)', async () => {
+    const { line, session } = start({ eventMode: 'udp' }, undefined, { reconcileMs: 20, idleReconcileMs: 400, udpProofWindowMs: 10_000 });
+    await until(line, monitored, 'monitored');
+    const snapshots = (): number => session.requests.filter((r) => r.type === 'snapshot').length;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(snapshots()).toBeGreaterThanOrEqual(5);
+    session.event(callEvent(call('8', leg('connected', '0613')), '1102'));
+    await new Promise((r) => setTimeout(r, 30)); // a quick check already armed may still run once
+    const after = snapshots();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(snapshots() - after).toBe(0);
+  });
+
   it('stop() closes the session briefly and ends in stopped; stop before start closes nothing open', async () => {
     const { line, session, states } = start();
     await until(line, monitored, 'monitored');
