@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   host?: string;
   /** The end-of-PDU sequence appended to replies and events (absent: none, the spec's default). */
   endOfPdu?: string;
+  /** A connection that sends no complete request within this is closed (TCP and HTTP). Default 10 s. */
+  requestTimeoutMs?: number;
   /** The JSON control API's port: 0 lets the OS choose; absent: no control API. */
   controlPort?: number;
   clock?: Clock;
@@ -76,6 +78,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clock,
     ...(options.endOfPdu ? { endOfPdu: options.endOfPdu } : {}),
     ...(options.sessionLimit !== undefined ? { sessionLimit: options.sessionLimit } : {}),
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   });
   const port = await sim.start();

@@ -4,6 +4,12 @@
  * per connection, reply then close), anything else is handed to an HTTP server (POST the XML to
  * any path, or GET /makeCall?deviceNumber=…&calledDeviceNumber=…). Faults about replies (delay,
  * none, close without reply) are applied here, the same way on both transports.
+ *
+ * Request deadline, on both paths: a connection must deliver a whole request (raw PDU, or HTTP
+ * headers and body) within `requestTimeoutMs` of its start (HTTP keep-alive: of the previous
+ * reply), or it is closed. A hard timer, not an idle one, so dripping a byte at a time buys
+ * nothing; and our own, because the HTTP server never listens (it is handed sockets), so Node's
+ * requestTimeout/headersTimeout checks never run. Waiting for a reply (a long-poll) is not limited.
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -19,9 +25,11 @@ export interface FrontOptions {
   endOfPdu?: string;
   handle: (req: TelRequest, ctx: RequestContext) => Promise<TelReply>;
   faults: () => Faults;
-  /** A client that sends nothing complete within this is dropped. Default 10 s. */
+  /** A client that sends no complete request within this is dropped. Default 10 s. */
   requestTimeoutMs?: number;
 }
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 type Outcome = { kind: 'reply'; xml: string } | { kind: 'none' } | { kind: 'close' };
 
@@ -40,6 +48,8 @@ function hostOf(socket: Socket): string {
 export class Front {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  /** Per connection: clears its request deadline (the request has fully arrived). */
+  private readonly deadlines = new WeakMap<Socket, () => void>();
   private readonly http = createHttpServer((req, res) => {
     this.onHttp(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
@@ -49,7 +59,28 @@ export class Front {
 
   constructor(private readonly options: FrontOptions) {
     this.http.keepAliveTimeout = 5000;
-    this.http.requestTimeout = options.requestTimeoutMs ?? 10_000;
+    this.http.requestTimeout = this.requestTimeoutMs;
+  }
+
+  private get requestTimeoutMs(): number {
+    return this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
+
+  /** Closes `socket` unless its request is complete within the deadline; replaces an earlier one. */
+  private armDeadline(socket: Socket): void {
+    this.deadlines.get(socket)?.();
+    const timer = setTimeout(() => socket.destroy(), this.requestTimeoutMs);
+    timer.unref();
+    const clear = (): void => {
+      clearTimeout(timer);
+      this.deadlines.delete(socket);
+    };
+    this.deadlines.set(socket, clear);
+    socket.once('close', clear);
+  }
+
+  private requestArrived(socket: Socket): void {
+    this.deadlines.get(socket)?.();
   }
 
   /** Listens; port 0 lets the OS choose. Resolves with the bound port. */
@@ -85,14 +116,13 @@ export class Front {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => socket.destroy());
-    socket.setTimeout(this.options.requestTimeoutMs ?? 10_000, () => socket.destroy());
+    this.armDeadline(socket);
     const sniff = (chunk: Buffer): void => {
       const text = chunk.toString('latin1').trimStart();
       if (text === '') return; // only blanks so far: wait for a meaningful byte
       socket.off('data', sniff);
       if (text.startsWith('<')) this.rawRequest(socket, chunk);
       else {
-        socket.setTimeout(0); // the HTTP server has its own request timeouts; a long-poll may wait longer
         socket.pause();
         socket.unshift(chunk);
         this.http.emit('connection', socket);
@@ -120,7 +150,7 @@ export class Front {
       if (done) return;
       done = true;
       socket.off('data', onData);
-      socket.setTimeout(0);
+      this.requestArrived(socket);
       void this.answer(xml, hostOf(socket), 'tcp', abort.signal).then((outcome) => {
         if (outcome.kind === 'close') socket.destroy();
         else if (outcome.kind === 'reply' && !socket.destroyed) socket.end(outcome.xml + (this.options.endOfPdu ?? ''));
@@ -141,6 +171,10 @@ export class Front {
   }
 
   private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // The next request on this keep-alive connection gets its own deadline, from this reply on.
+    res.once('finish', () => {
+      if (!req.socket.destroyed) this.armDeadline(req.socket);
+    });
     const url = new URL(req.url ?? '/', 'http://simulator');
     let xml: string | TelRequest;
     if (req.method === 'GET' && url.pathname === '/makeCall') {
@@ -156,6 +190,7 @@ export class Front {
     } else {
       return void res.writeHead(405, { allow: 'POST, GET' }).end('POST a TelServiceRequest, or GET /makeCall\n');
     }
+    this.requestArrived(req.socket);
     const abort = new AbortController();
     res.on('close', () => abort.abort(CLIENT_GONE));
     const outcome = await this.answer(xml, hostOf(req.socket), 'http', abort.signal);

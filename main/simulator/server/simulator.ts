@@ -54,6 +54,8 @@ export interface ServerOptions extends SessionConfig {
   host: string;
   port: number;
   endOfPdu?: string;
+  /** A connection that sends no complete request within this is closed (both transports). Default 10 s. */
+  requestTimeoutMs?: number;
   pbx: Pbx;
   directory: Directory;
   clock: Clock;
@@ -72,6 +74,7 @@ export class Simulator implements SimulatorControl {
       handle: (req, ctx) => this.core.handle(req, ctx),
       faults: () => this.core.faults,
       ...(options.endOfPdu ? { endOfPdu: options.endOfPdu } : {}),
+      ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     });
   }
 
