@@ -11,5 +11,8 @@ import './app.css';
 const target = document.getElementById('pop');
 if (target === null) throw new Error('renderer/pop.html has no #pop element');
 
-const store = new CtiStore(getCti());
+// The pop page exists only in the desktop app, where the preload provides window.cti.
+const cti = getCti();
+if (cti === undefined) throw new Error('renderer/pop.html needs the desktop app (no window.cti)');
+const store = new CtiStore(cti);
 export default mount(PopStack, { target, props: { store } });
