@@ -37,6 +37,7 @@ export async function runListen(
   session.onEvent((event: TelEvent) => io.out(json ? JSON.stringify(event) : eventLine(event, new Date())));
   session.onDropped((d) => io.err(`cti: dropped event (${d.reason}): ${d.start}`));
   session.onProblem((p) => io.err(problemLine(p)));
+  session.onPeriodicPolling((ms) => io.err(`cti: the server answers long-polls at once (resultOnEvent is for HTTP clients): a snapshot every ${ms} ms instead`));
   session.onStatus((change: StatusChange) => {
     // From open only: what we close ourselves goes closing -> closed.
     if (change.from === 'open' && (change.to === 'closed' || change.to === 'failed')) {

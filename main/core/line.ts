@@ -29,6 +29,7 @@ import { CtiError, toErrorShape, type ErrorShape } from '../../common/errors';
 import type { ActiveEventMode, ConnectionReason, ConnectionState, ConnectionView, EventSource, IncomingCall, LinePatch, LineState, SessionEventValue } from '../../common/domain';
 import type { SessionEventName } from '../../common/telservices/enums';
 import { needsSession } from '../../common/telservices/session-required';
+import { ReportedOnce, unknownValuesOf } from '../../common/telservices/unknown-values';
 import type { Settings } from '../../common/schemas';
 import type { TelEvent } from '../../common/telservices/events';
 import type { TelRequest } from '../../common/telservices/requests';
@@ -102,8 +103,8 @@ export class Line extends Emitter<LineEvents> {
   #resyncAgain = false;
   /** The directory is refusing look-ups (a flood): reported once until one passes or fails otherwise. */
   #lookupsRefused = false;
-  /** The directory is refusing look-ups (a flood): reported once until one passes or fails otherwise. */
-  #lookupsRefused = false;
+  /** A newer server's enumeration values already reported (each once). */
+  readonly #unknownReported = new ReportedOnce();
   #supervisor: Promise<void> | undefined;
 
   constructor(opts: LineOptions) {
@@ -140,6 +141,11 @@ export class Line extends Emitter<LineEvents> {
       this.#onEvent(e);
     });
     this.#session.onDropped(() => (this.#datagrams += 1));
+    // The server answers long-polls at once: the session snapshots periodically; the line says so.
+    this.#session.onPeriodicPolling(() => {
+      this.dispatch({ type: 'connection', connection: { ...this.state.connection, eventSource: this.#eventSource() } });
+      this.emit('connection', this.state.connection);
+    });
     // A polled snapshot is a resync: it also drops what ended before polling began, which its diff cannot tell.
     this.#session.onSnapshot((snapshot) => this.dispatch({ type: 'snapshot', snapshot, now: this.#now() }));
     this.#session.onStatus((change) => {
@@ -416,6 +422,9 @@ export class Line extends Emitter<LineEvents> {
 
   /** Events of this device only: the session drops another device's (shared port) as unusable. */
   #onEvent(event: TelEvent): void {
+    for (const value of this.#unknownReported.fresh(unknownValuesOf(event))) {
+      this.emit('error', new CtiError('serverError', `the server sent a ${value}, unknown to this client: shown as unknown`).toShape());
+    }
     this.dispatch({ type: 'event', event, now: this.#now() });
   }
 
@@ -428,6 +437,7 @@ export class Line extends Emitter<LineEvents> {
 
   #eventSource(): EventSource {
     if (this.#mode === 'udp') return 'udp';
+    if (this.#session.periodicPolling) return 'periodicSnapshot';
     return this.#settings.transport === 'http' ? 'httpLongPoll' : 'tcpLongPoll';
   }
 
@@ -471,9 +481,6 @@ export class Line extends Emitter<LineEvents> {
         if (this.#reconciling) this.#resyncAgain = true;
         else if (this.#lose) void this.#reconcile();
         else this.#sleep.wake(); // waiting to retry: the link is back, retry now
-        return;
-      case 'capped':
-        this.emit('error', new CtiError('limitExceeded', `line ${this.lineId}: more than ${effect.limit} ${effect.what} at once; the excess is dropped until fewer remain`).toShape());
         return;
       case 'capped':
         this.emit('error', new CtiError('limitExceeded', `line ${this.lineId}: more than ${effect.limit} ${effect.what} at once; the excess is dropped until fewer remain`).toShape());

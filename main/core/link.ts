@@ -57,6 +57,10 @@ export interface LineSession {
   onDropped(fn: () => void): () => void;
   /** Each whole snapshot the long-poll received (after its events): applied as a resync. */
   onSnapshot(fn: (snapshot: SnapshotInfo) => void): () => void;
+  /** True once the long-poll found the server answering at once (events by a periodic snapshot since). */
+  readonly periodicPolling: boolean;
+  /** The long-poll fell back to a periodic snapshot (the server does not hold long-polls). */
+  onPeriodicPolling(fn: (periodMs: number) => void): () => void;
   /** Every status change; `closed`/`failed` from `open` carry the error that ended the session. */
   onStatus(fn: (change: StatusChange) => void): () => void;
 }

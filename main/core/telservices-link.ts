@@ -48,6 +48,10 @@ function lineSession(transport: Transport, target: LinkTarget, o: LineSessionOpt
     get eventPort() {
       return session.eventPort;
     },
+    get periodicPolling() {
+      return session.periodicPolling;
+    },
+    onPeriodicPolling: (fn) => session.onPeriodicPolling(fn),
     open: () => session.open(),
     close: (opts) => session.close(opts),
     abandon: (error) => session.abandon(error),

@@ -35,6 +35,8 @@ export interface SimulatorOptions {
   directory?: DirectoryOptions;
   /** Open sessions allowed at once (sessionLimitExceeded beyond). Default: no limit. */
   sessionLimit?: number;
+  /** Answer raw-TCP snapshot long-polls at once (as a TelServer may: resultOnEvent is for HTTP clients). */
+  immediateTcpPolls?: boolean;
   /** userID -> password: the first openSession on a device must authenticate. Default: no control. */
   credentials?: Readonly<Record<string, string>>;
   /** A timeline to play from the start. */
@@ -78,6 +80,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     clock,
     ...(options.endOfPdu ? { endOfPdu: options.endOfPdu } : {}),
     ...(options.sessionLimit !== undefined ? { sessionLimit: options.sessionLimit } : {}),
+    ...(options.immediateTcpPolls ? { immediateTcpPolls: true } : {}),
     ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   });

@@ -7,6 +7,11 @@
  * The first poll carries no snapshotSeq: the server has nothing to compare with, so it answers at
  * once with the current state (and the seq to send back next time).
  *
+ * A server may not hold long-polls at all (the spec reserves resultOnEvent for HTTP clients, so a
+ * TelServer may answer a raw-TCP long-poll at once): after `immediateAfter` polls in a row answered
+ * quickly with no news, the poller says so (`onPeriodic`) and from then on takes a plain snapshot
+ * every `periodicMs`, a bounded rate instead of a busy loop.
+ *
  * Whether a failure is worth retrying is the owner's policy (`giveUp`). Its owner is the TelSession,
  * which gives up on noOpenSession (the session is gone) and otherwise after its `giveUpAfter`: never
  * for `cti listen`, at once for the line core, which reopens the whole session with its own backoff.
@@ -38,6 +43,14 @@ export interface SnapshotPollerOptions {
   onGiveUp?: (err: CtiError) => void;
   /** Floor between two polls when the server answers at once without a new snapshotSeq. Default 250 ms. */
   minIntervalMs?: number;
+  /** Polls in a row answered within `quickMs` with no news before the server is taken not to hold them. Default 3. */
+  immediateAfter?: number;
+  /** An answer faster than this did not wait for news. Default: a quarter of the poll timeout, at most 1 s. */
+  quickMs?: number;
+  /** Period of the snapshot once the server is found not to hold polls. Default 2000 ms. */
+  periodicMs?: number;
+  /** The server answers long-polls at once: the poller now snapshots every `periodicMs`. */
+  onPeriodic?: (periodicMs: number) => void;
 }
 
 export class SnapshotPoller {
@@ -45,11 +58,17 @@ export class SnapshotPoller {
   private abort = new AbortController();
   private last: SnapshotInfo | undefined;
   private seq: string | undefined;
+  private periodic = false;
 
   constructor(private readonly opts: SnapshotPollerOptions) {}
 
   get isRunning(): boolean {
     return this.running !== null;
+  }
+
+  /** True once the server was found to answer long-polls at once (a periodic snapshot since). */
+  get isPeriodic(): boolean {
+    return this.periodic;
   }
 
   start(): void {
@@ -71,7 +90,11 @@ export class SnapshotPoller {
     const timeoutMs = timeoutS * 1000 + (this.opts.marginMs ?? 5000);
     const backoff = this.opts.backoff ?? { baseMs: 500, maxMs: 30_000 };
     const minIntervalMs = this.opts.minIntervalMs ?? 250;
+    const quickMs = this.opts.quickMs ?? Math.min(1000, (timeoutS * 1000) / 4);
+    const periodicMs = this.opts.periodicMs ?? 2000;
+    const immediateAfter = this.opts.immediateAfter ?? 3;
     let attempt = 0;
+    let quickEmpty = 0;
     while (!signal.aborted) {
       const started = Date.now();
       const seqBefore = this.seq;
@@ -82,9 +105,20 @@ export class SnapshotPoller {
           { timeoutMs, signal },
         );
         attempt = 0;
-        this.accept(snap);
-        // A server that ignores resultOnEvent answers at once: do not spin, poll at a steady pace.
-        if ((snap.snapshotSeq === undefined || snap.snapshotSeq === seqBefore) && Date.now() - started < minIntervalMs) {
+        const news = this.accept(snap);
+        if (this.periodic) {
+          await sleep(periodicMs, signal);
+          continue;
+        }
+        // Quick with no news, after the first poll (which has nothing to wait for): not held.
+        const quick = seqBefore !== undefined && !news && Date.now() - started < quickMs;
+        quickEmpty = quick ? quickEmpty + 1 : 0;
+        if (quickEmpty >= immediateAfter) {
+          this.periodic = true;
+          this.opts.onPeriodic?.(periodicMs);
+          await sleep(periodicMs, signal);
+        } else if ((snap.snapshotSeq === undefined || snap.snapshotSeq === seqBefore) && Date.now() - started < minIntervalMs) {
+          // A server that ignores resultOnEvent answers at once: do not spin, poll at a steady pace.
           await sleep(minIntervalMs, signal);
         }
       } catch (e) {
@@ -102,7 +136,8 @@ export class SnapshotPoller {
     }
   }
 
-  private accept(snap: SnapshotInfo): void {
+  /** Emits what changed; true when something did. */
+  private accept(snap: SnapshotInfo): boolean {
     const events = diffSnapshots(this.last, snap, this.opts.deviceNumber);
     // Absent fields are absent (not undefined), so the spread keeps what an earlier snapshot said
     // about them and a later snapshot is diffed against the whole known state.
@@ -111,6 +146,7 @@ export class SnapshotPoller {
     // A throwing subscriber is its own bug: report it, do not treat it as a failed poll.
     for (const event of events) this.guard(() => this.opts.onEvent(event));
     this.guard(() => this.opts.onSnapshot?.(snap));
+    return events.length > 0;
   }
 
   private guard(fn: () => void): void {

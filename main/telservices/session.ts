@@ -53,6 +53,8 @@ export class TelSession extends EventHub {
   private readonly statusSubs = new Subscribers<StatusChange>();
   private readonly snapshotSubs = new Subscribers<SnapshotInfo>();
   private readonly problemSubs = new Subscribers<SessionProblem>();
+  private readonly periodicSubs = new Subscribers<number>();
+  private periodic = false;
 
   constructor(private readonly opts: TelSessionOptions) {
     super();
@@ -101,6 +103,16 @@ export class TelSession extends EventHub {
    */
   onSnapshot(fn: (snapshot: SnapshotInfo) => void): () => void {
     return this.snapshotSubs.add(fn);
+  }
+
+  /** True once the long-poll found the server answering at once: events come by a periodic snapshot. */
+  get periodicPolling(): boolean {
+    return this.periodic;
+  }
+
+  /** The long-poll found the server answering at once and fell back to a snapshot every `periodMs`. */
+  onPeriodicPolling(fn: (periodMs: number) => void): () => void {
+    return this.periodicSubs.add(fn);
   }
 
   /** Each error onError reports, with where it came from: for an owner that shows them to a person (`cti listen`). */
@@ -258,6 +270,11 @@ export class TelSession extends EventHub {
       ...(events.marginMs !== undefined && { marginMs: events.marginMs }),
       ...(events.backoff && { backoff: events.backoff }),
       onEvent: (e) => this.route(e),
+      onPeriodic: (periodMs) => {
+        this.periodic = true;
+        this.opts.log?.(`session ${this.opts.deviceNumber}: the server answers long-polls at once; a snapshot every ${periodMs} ms instead`);
+        this.periodicSubs.emit(periodMs, (e) => this.reportError(new CtiError('internal', `periodic subscriber threw: ${String(e)}`), 'subscriber'));
+      },
       onSnapshot: (snap) => this.snapshotSubs.emit(snap, (e) => this.reportError(new CtiError('internal', `snapshot subscriber threw: ${String(e)}`), 'subscriber')),
       // The poller reports a throwing event subscriber as attempt 0: not a failed poll.
       onError: (err, attempt, retryInMs) =>

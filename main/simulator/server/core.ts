@@ -86,7 +86,7 @@ export class SimulatorCore {
     if (SESSION_REQUIRED.has(req.type) && (device === undefined || !this.sessions.get(device))) {
       return err('noOpenSession');
     }
-    if (req.type === 'snapshot') return this.snapshot(req, ctx.signal);
+    if (req.type === 'snapshot') return this.snapshot(req, ctx.signal, ctx.transport === 'tcp' && this.options.immediateTcpPolls === true);
     const session = device === undefined ? undefined : this.sessions.get(device);
     const caller = session?.userID !== undefined ? { userID: session.userID } : {};
     return this.options.pbx.execute(req, caller);
@@ -107,13 +107,14 @@ export class SimulatorCore {
   /**
    * A snapshot; with resultOnEvent it answers at once if the device changed since snapshotSeq,
    * else on the next change or after the timeout. Each result carries a fresh snapshotSeq.
+   * `atOnce` (immediateTcpPolls over TCP): never held, answered as if it had just timed out.
    */
-  private async snapshot(req: SnapshotRequest, signal: AbortSignal | undefined): Promise<TelReply> {
+  private async snapshot(req: SnapshotRequest, signal: AbortSignal | undefined, atOnce = false): Promise<TelReply> {
     const device = req.deviceNumber;
     const poll = req.resultOnEvent;
     const since = poll?.snapshotSeq === undefined ? undefined : Number(poll.snapshotSeq);
     const timeoutMs = poll === undefined ? 0 : Number(poll.timeout) * 1000;
-    if (since !== undefined && Number.isFinite(since) && timeoutMs > 0 && !this.feed.changedSince(device, since)) {
+    if (!atOnce && since !== undefined && Number.isFinite(since) && timeoutMs > 0 && !this.feed.changedSince(device, since)) {
       await this.feed.waitForChange(device, timeoutMs, signal);
     }
     const snapshot = { ...this.options.pbx.snapshotOf(device), snapshotSeq: String(this.feed.issue()) };

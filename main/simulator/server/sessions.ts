@@ -39,6 +39,12 @@ export interface SessionConfig {
   sessionLimit?: number;
   /** userID -> password. When set, the first openSession on a device must authenticate. */
   credentials?: Readonly<Record<string, string>>;
+  /**
+   * Answer snapshot long-polls (resultOnEvent) that come over raw TCP at once instead of holding
+   * them: the spec reserves resultOnEvent for HTTP clients, so a real TelServer may do so, and the
+   * clients must cope (issue 9 item 5). HTTP long-polls are still held.
+   */
+  immediateTcpPolls?: boolean;
 }
 
 /** The requester of a closeSession, as far as one short TCP connection lets us know it. */

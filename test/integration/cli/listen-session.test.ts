@@ -176,6 +176,21 @@ describe('cti listen on the TelSession (--poll)', () => {
     expect(srv.requests.at(-1)).toBe(CLOSE_1102);
   });
 
+  it('a server answering long-polls at once (a fresh seq each time): says so, then a snapshot every 2 s, no busy loop', async () => {
+    let polls = 0;
+    const srv = await start({
+      snapshot: () => ({ kind: 'reply', xml: SNAPSHOT.replace('<calls/>', `<snapshotSeq>${++polls}</snapshotSeq><calls/>`) }),
+    });
+    const live = listen(srv, ['--poll', '--poll-timeout', '20']);
+    await opened(live);
+    await until(() => live.stderr.some((l) => l.includes('answers long-polls at once')), 'the notice');
+    const before = polls;
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(polls - before).toBeLessThanOrEqual(1);
+    live.stop();
+    expect(await live.exit).toBe(0);
+  });
+
   it('a poll answered noOpenSession: the session is gone, exit 3 without closeSession', async () => {
     const srv = await start({ snapshot: () => ({ kind: 'reply', xml: error('noOpenSession') }) });
     const live = listen(srv, ['--poll']);

@@ -29,6 +29,8 @@ export class FakeSession implements LineSession {
   status: SessionStatus = 'idle';
   eventsMode: 'udp' | 'poll' | 'none';
   eventPort: number | undefined;
+  periodicPolling = false;
+  readonly #periodic = subs<number>();
   readonly calls: string[] = [];
   readonly requests: TelRequest[] = [];
   /** What the next open() does: resolve, or reject with this error. */
@@ -97,6 +99,16 @@ export class FakeSession implements LineSession {
 
   onSnapshot(fn: Fn<SnapshotInfo>): () => void {
     return this.#snapshots.add(fn);
+  }
+
+  onPeriodicPolling(fn: Fn<number>): () => void {
+    return this.#periodic.add(fn);
+  }
+
+  /** The long-poll found the server answering at once. */
+  pollsAnsweredAtOnce(periodMs: number): void {
+    this.periodicPolling = true;
+    this.#periodic.emit(periodMs);
   }
 
   onStatus(fn: Fn<StatusChange>): () => void {
