@@ -23,7 +23,10 @@ export interface Connection {
   replyTimeoutMs: number;
   /** Time allowed to connect (--connect-timeout; by default the smaller of 3 s and --timeout). */
   connectTimeoutMs: number;
-  /** Sent after each request and expected after each PDU, when the server is configured so. */
+  /**
+   * The server's end-of-PDU sequence: sent after each TCP request and expected after each TCP reply
+   * and each UDP event. Over HTTP it still ends every UDP event (the HTTP body needs none).
+   */
   endOfPdu?: string;
 }
 
@@ -41,10 +44,7 @@ export function connectionFrom(options: Readonly<Record<string, string | true>>,
     timeoutOption(options, 'connect-timeout') ?? Math.min(DEFAULT_CONNECT_TIMEOUT_MS, replyTimeoutMs);
   const eop = options['eop'];
   const connection: Connection = { host, port, http: options['http'] === true, replyTimeoutMs, connectTimeoutMs };
-  if (typeof eop === 'string') {
-    if (connection.http) throw usageError('--eop applies to TCP, not to --http');
-    connection.endOfPdu = endOfPdu(eop);
-  }
+  if (typeof eop === 'string') connection.endOfPdu = endOfPdu(eop);
   return connection;
 }
 

@@ -20,7 +20,7 @@ Global options:
   --timeout MS            time allowed for a reply (default 5000)
   --connect-timeout MS    time allowed to connect (default: the smaller of 3000 and --timeout)
   --http                  POST the XML over HTTP instead of a TCP connection
-  --eop SEQ               the server's end-of-PDU sequence (TCP/UDP); escapes \\n \\r \\t \\0 \\\\ \\xHH
+  --eop SEQ               the server's end-of-PDU sequence (TCP replies, UDP events, also with --http); escapes \\n \\r \\t \\0 \\\\ \\xHH
   --json                  print the typed result as JSON (numbers stay the strings they were)
   -h, --help, help        this text
   -V, --version           the version

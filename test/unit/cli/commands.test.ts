@@ -281,7 +281,6 @@ describe('usage errors (exit 2) are found before anything is sent', () => {
     [[...GLOBAL, 'drop', '--timeout', '0'], "--timeout '0' must be an integer from 1 to 9007199254740991"],
     [[...GLOBAL, 'drop', '--timeout', '99999999999'], '--timeout 99999999999 is more than a day'],
     [[...GLOBAL, 'drop', '--eop', '\\q'], "--eop '\\q': unknown escape \\q"],
-    [[...GLOBAL, 'drop', '--http', '--eop', '\\n'], '--eop applies to TCP, not to --http'],
   ])('%j -> %s', (argv, message) => {
     expect(usage(argv)).toBe(message);
   });
