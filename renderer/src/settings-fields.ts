@@ -10,7 +10,7 @@ import { settingsSchema, type Settings } from '../../common/schemas';
 import type { MessageKey } from './i18n/i18n.svelte';
 
 export type FieldKind = 'text' | 'number' | 'select' | 'switch' | 'list';
-export type FieldGroup = 'server' | 'line' | 'advanced' | 'desktop';
+export type FieldGroup = 'server' | 'line' | 'advanced' | 'desktop' | 'services';
 
 export interface FieldSpec {
   /** The setting's path: a top-level key, or key.subkey for an object setting (callActions.ring). */
@@ -43,6 +43,8 @@ export const FIELDS: readonly FieldSpec[] = [
   { path: 'endOfPdu', kind: 'text', group: 'advanced', label: 'set.endOfPdu', help: 'set.endOfPdu.help' },
   { path: 'sessionTimeout', kind: 'number', group: 'advanced', label: 'set.sessionTimeout', help: 'set.sessionTimeout.help' },
   { path: 'requestTimeoutMs', kind: 'number', group: 'advanced', label: 'set.requestTimeoutMs' },
+  { path: 'maxReplyBytes', kind: 'number', group: 'advanced', label: 'set.maxReplyBytes' },
+  { path: 'eventSources', kind: 'list', group: 'advanced', label: 'set.eventSources', help: 'set.eventSources.help' },
   // The desktop shell's settings (common/desktop-settings.ts); web mode keeps them, harmlessly.
   { path: 'popEnabled', kind: 'switch', group: 'desktop', label: 'set.popEnabled' },
   { path: 'popFocus', kind: 'switch', group: 'desktop', label: 'set.popFocus' },
@@ -54,6 +56,28 @@ export const FIELDS: readonly FieldSpec[] = [
   { path: 'callActions.answer', kind: 'text', group: 'desktop', label: 'set.callActions.answer' },
   { path: 'callActions.hangUp', kind: 'text', group: 'desktop', label: 'set.callActions.hangUp' },
   { path: 'allowedSchemes', kind: 'list', group: 'desktop', label: 'set.allowedSchemes', help: 'set.allowedSchemes.help' },
+  // The REST services (common/rest-settings.ts); their passwords and token are under Secrets.
+  { path: 'tdsBaseUrl', kind: 'text', group: 'services', label: 'set.tdsBaseUrl' },
+  { path: 'tdsClientId', kind: 'text', group: 'services', label: 'set.tdsClientId' },
+  { path: 'tdsCampaignId', kind: 'text', group: 'services', label: 'set.tdsCampaignId' },
+  { path: 'tdsUser', kind: 'text', group: 'services', label: 'set.tdsUser' },
+  { path: 'tdsDnisList', kind: 'list', group: 'services', label: 'set.tdsDnisList', help: 'set.commaList.help' },
+  { path: 'tdsDnisPrefixes', kind: 'list', group: 'services', label: 'set.tdsDnisPrefixes', help: 'set.commaList.help' },
+  {
+    path: 'tdsRelease',
+    kind: 'select',
+    group: 'services',
+    label: 'set.tdsRelease',
+    options: [o('stop', 'set.tdsRelease.stop'), o('dnisFree', 'set.tdsRelease.dnisFree'), o('none', 'set.tdsRelease.none')],
+  },
+  { path: 'tdsTimeoutMs', kind: 'number', group: 'services', label: 'set.tdsTimeoutMs' },
+  { path: 'arcBaseUrl', kind: 'text', group: 'services', label: 'set.arcBaseUrl' },
+  { path: 'arcUserId', kind: 'text', group: 'services', label: 'set.arcUserId' },
+  { path: 'dnisFreeBaseUrl', kind: 'text', group: 'services', label: 'set.dnisFreeBaseUrl' },
+  { path: 'dnisFreeUser', kind: 'text', group: 'services', label: 'set.dnisFreeUser' },
+  { path: 'dnisFreeTenantId', kind: 'text', group: 'services', label: 'set.dnisFreeTenantId' },
+  { path: 'dnisFreeApplicationKey', kind: 'text', group: 'services', label: 'set.dnisFreeApplicationKey' },
+  { path: 'dnisFreeEnvironment', kind: 'text', group: 'services', label: 'set.dnisFreeEnvironment' },
 ];
 
 export const GROUP_LABELS: Readonly<Record<FieldGroup, MessageKey>> = {
@@ -61,6 +85,7 @@ export const GROUP_LABELS: Readonly<Record<FieldGroup, MessageKey>> = {
   line: 'set.group.line',
   advanced: 'set.group.advanced',
   desktop: 'set.group.desktop',
+  services: 'set.group.services',
 };
 
 /** What an input holds: text (text, number, select, list) or a boolean (switch). */
@@ -82,7 +107,7 @@ export function rawOf(spec: FieldSpec, settings: Settings): RawValue {
     case 'number':
     case 'text':
     case 'select':
-      return v === undefined || v === null ? '' : String(v);
+      return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
     default: {
       const never: never = spec.kind;
       return never;

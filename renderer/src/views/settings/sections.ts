@@ -32,6 +32,7 @@ function keysOf(groups: readonly FieldGroup[]): (keyof Settings)[] {
 
 const SERVER_GROUPS: readonly FieldGroup[] = ['server', 'line', 'advanced'];
 const DESKTOP_GROUPS: readonly FieldGroup[] = ['desktop'];
+const SERVICES_GROUPS: readonly FieldGroup[] = ['services'];
 
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'server', component: FieldsSection, props: { groups: SERVER_GROUPS, withTest: true }, claims: keysOf(SERVER_GROUPS) },
@@ -39,5 +40,6 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'preferences', component: PreferencesSection, claims: [] },
   // ---- D: the desktop shell's section: its fields, what the desktop made of them, About ----
   { id: 'desktop', component: DesktopSection, claims: keysOf(DESKTOP_GROUPS) },
-  // ---- B: REST services section goes here ----
+  // ---- B: the REST services (replace this entry with your section, same claims) ----
+  { id: 'services', component: FieldsSection, props: { groups: SERVICES_GROUPS }, claims: keysOf(SERVICES_GROUPS) },
 ];
