@@ -12,6 +12,7 @@
 import type { DiagnosticsView } from './diagnostics';
 import type { ErrorShape } from './errors';
 import type { AppState, DirectoryEntry, HistoryEntry, IncomingCall, LinePatch, ConnectionView } from './domain';
+import type { TransferDataView } from './transfer-data';
 // Type-only: the preload bundle must not pull zod in. The schemas live in ./schemas.
 import type { ArgsOf, InputOf, Settings } from './schemas';
 import type { UserStatisticsView } from './statistics';
@@ -137,9 +138,11 @@ export interface CtiEvents {
    * button (a tel:/callto: link, the tray's Dial…; number '' = empty box). Never sent in web mode.
    */
   dialRequest: { number: string };
+  /** The transfer data of a popped inbound call (after the pop; common/transfer-data.ts). */
+  transferData: TransferDataView;
 }
 export type EventName = keyof CtiEvents;
-export const EVENT_NAMES = ['state', 'patch', 'incomingCall', 'connection', 'error', 'dialRequest'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['state', 'patch', 'incomingCall', 'connection', 'error', 'dialRequest', 'transferData'] as const satisfies readonly EventName[];
 
 export type Unsubscribe = () => void;
 export type Listener<E extends EventName> = (payload: CtiEvents[E]) => void;

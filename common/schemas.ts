@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { FORWARD_TYPES, HISTORY_RECORD_TYPES, REQUESTABLE_AGENT_STATES } from './telservices/enums';
 import type { CommandName } from './contract';
 import { DEFAULT_DESKTOP_SETTINGS, desktopSettingsShape } from './desktop-settings';
+import { DEFAULT_REST_SETTINGS, restSettingsShape } from './rest-settings';
 import { HISTORY_DIRECTIONS } from './history';
 import { SECRET_KEYS } from './secrets';
 
@@ -62,6 +63,8 @@ export const settingsSchema = z.strictObject({
   maxReplyBytes: z.number().int().min(64 * 1024).max(16 * 1024 * 1024),
   /** The desktop shell's own settings (common/desktop-settings.ts). */
   ...desktopSettingsShape,
+  /** The REST services' settings (common/rest-settings.ts). */
+  ...restSettingsShape,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 /** A partial update (no defaults filled in: absent keys keep their stored value). */
@@ -82,6 +85,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   eventSources: [],
   maxReplyBytes: 2 * 1024 * 1024,
   ...DEFAULT_DESKTOP_SETTINGS,
+  ...DEFAULT_REST_SETTINGS,
 });
 
 /** Arguments of each command, by command name (every name of contract.ts COMMAND_NAMES, no other). */

@@ -10,6 +10,7 @@ import type { Settings } from '../../common/schemas';
 import type { TelRequest } from '../../common/telservices/requests';
 import type { HistoryRecord } from '../../common/telservices/structures';
 import { toPartyView } from './call-mapping';
+import { TransferDataPop } from './transfer-data-pop';
 import { Emitter } from './emitter';
 import { filterHistoryReply, historyRequest } from './history';
 import { toUserStatisticsView } from './statistics';
@@ -97,12 +98,14 @@ export class CtiService extends Emitter<CtiEvents> {
   #unsubLine: (() => void)[] = [];
   #unsubSettings: (() => void) | undefined;
   #started = false;
+  readonly #transferData: TransferDataPop;
 
   constructor(opts: CtiServiceOptions) {
     super();
     this.#opts = opts;
     this.#store = opts.settings;
     this.#secrets = opts.secrets ?? new MemorySecretStore({}, 'No secret store was given: secrets last until the app quits.');
+    this.#transferData = new TransferDataPop({ settings: () => this.#store.get(), secrets: this.#secrets, emit: (v) => this.emit('transferData', v) });
     this.#line = this.#makeLine(this.#store.get());
     this.handlers = this.#makeHandlers();
   }
@@ -128,6 +131,7 @@ export class CtiService extends Emitter<CtiEvents> {
   async stop(): Promise<void> {
     this.#unsubSettings?.();
     for (const u of this.#unsubLine) u();
+    this.#transferData.close();
     await this.#line.stop();
   }
 
@@ -146,7 +150,11 @@ export class CtiService extends Emitter<CtiEvents> {
         this.#seq += 1;
         this.emit('patch', { seq: this.#seq, lineId: line.lineId, patches });
       }),
-      line.on('incomingCall', (call) => this.emit('incomingCall', call)),
+      line.on('incomingCall', (call) => {
+        this.emit('incomingCall', call);
+        // After the pop, never before: the transfer data fills it in (main/core/transfer-data-pop.ts).
+        void this.#transferData.onIncomingCall(call);
+      }),
       line.on('connection', (connection) => this.emit('connection', { lineId: line.lineId, connection })),
       line.on('error', (error) => this.emit('error', { lineId: line.lineId, error })),
     ];
