@@ -30,6 +30,8 @@ const MARGIN = 12;
 export class PopWindow {
   #window: BrowserWindow | null = null;
   #focusable: boolean | null = null;
+  /** The number of calls the visible pop was placed for: it is not moved again while that holds. */
+  #placedFor = 0;
   readonly #opts: PopWindowOptions;
 
   constructor(opts: PopWindowOptions) {
@@ -81,6 +83,10 @@ export class PopWindow {
       this.#focusable = opts.focus;
     }
     const window = this.#window;
+    // Every patch of a ringing call comes here: a pop on screen stays where it is (the cursor may
+    // have moved to another display) until the stack grows or shrinks.
+    if (window.isVisible() && this.#placedFor === opts.calls) return;
+    this.#placedFor = opts.calls;
     const placement = placePop({
       displays: screen.getAllDisplays(),
       cursor: screen.getCursorScreenPoint(),
@@ -98,6 +104,7 @@ export class PopWindow {
   }
 
   hide(): void {
+    this.#placedFor = 0;
     if (this.#window !== null && !this.#window.isDestroyed() && this.#window.isVisible()) this.#window.hide();
   }
 

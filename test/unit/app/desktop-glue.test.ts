@@ -91,7 +91,12 @@ describe('PopWindow', () => {
     expect(w.calls).toEqual(['showInactive']);
     // Placed bottom-right above the taskbar, sized for one call.
     expect((w as unknown as { setBounds: ReturnType<typeof vi.fn> }).setBounds).toHaveBeenCalledWith(expect.objectContaining({ x: 1920 - 360 - 12 }));
+    const setBounds = (w as unknown as { setBounds: ReturnType<typeof vi.fn> }).setBounds;
+    // Another patch of the same ringing call: the pop stays put.
+    pop.show({ calls: 1, focus: false });
+    expect(setBounds).toHaveBeenCalledTimes(1);
     pop.show({ calls: 2, focus: false });
+    expect(setBounds).toHaveBeenCalledTimes(2);
     expect(w.calls).toEqual(['showInactive']);
     pop.hide();
     expect(w.calls).toEqual(['showInactive', 'hide']);
