@@ -12,6 +12,7 @@ const sections: Array<[string, () => Promise<{ default: BenchModule }>]> = [
   ['simulator', () => import('./simulator')],
   ['core', () => import('./core')],
   ['idle', () => import('./idle')],
+  ['fuzz', () => import('./fuzz')],
 ];
 
 const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));
