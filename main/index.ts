@@ -18,6 +18,7 @@ import { chooseRendererSource, type RendererSource } from './app/policy';
 import { claimSingleInstance, listenForDialLinks, registerDialProtocols } from './app/protocol';
 import { secretBlobFile } from './app/settings-store';
 import { startDesktopShell, type DesktopShell } from './app/shell';
+import { TrayController } from './app/tray';
 import { APP_ID, PRODUCT_NAME, createMainWindow } from './app/window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -27,6 +28,8 @@ let cti: RunningCti | null = null;
 let ctiClosed = false;
 let shell: DesktopShell | null = null;
 let secrets: SafeStorageSecretStore | null = null;
+/** The tray when the line could not start at all (held: a collected Tray vanishes). */
+let fallbackTray: TrayController | null = null;
 /** A dial link that arrived before the line was up. */
 let pendingDial: string | null = null;
 
@@ -149,6 +152,8 @@ function start(): void {
   app.on('will-quit', () => {
     shell?.stop();
     shell = null;
+    fallbackTray?.destroy();
+    fallbackTray = null;
   });
   // The tray keeps the app alive; quitting is explicit (tray menu, OS session end).
   app.on('window-all-closed', () => undefined);
@@ -161,6 +166,13 @@ function start(): void {
       // A line that cannot start (e.g. the demo simulator's port) leaves the app up, disconnected.
       startLine().catch((error: unknown) => {
         console.error('[main] the line could not start:', error);
+        // Still in the tray (shown disconnected) so the user can open the window or quit.
+        fallbackTray = new TrayController({
+          productName: PRODUCT_NAME,
+          platform: process.platform,
+          onAction: (action) => (action.type === 'quit' ? app.quit() : void showWindow()),
+          onClick: () => void showWindow(),
+        });
         showWindow();
       });
     })
