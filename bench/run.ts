@@ -13,6 +13,7 @@ const sections: Array<[string, () => Promise<{ default: BenchModule }>]> = [
   ['core', () => import('./core')],
   ['idle', () => import('./idle')],
   ['fuzz', () => import('./fuzz')],
+  ['ui', () => import('./ui')],
 ];
 
 const filter = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -9,6 +9,9 @@ import { groupByPerson, type Person } from '../directory';
 import type { CtiStore } from '../lib/cti-store.svelte';
 import { CommandRunner } from './command-runner.svelte';
 
+/** Entries a dial or divert box asks for: enough for its list of a few people. */
+export const LOOKUP_LIMIT = 20;
+
 export class DirectoryState {
   query = $state('');
   people = $state.raw<Person[]>([]);
@@ -46,19 +49,21 @@ export class DirectoryState {
     }
   }
 
-  /** A look-up for another component (the dial box, the divert box): people, or [] on failure. */
-  async lookup(query: string): Promise<Person[]> {
+  /**
+   * A look-up for another component (the dial box, the divert box): the first `limit` matches
+   * (a box shows a few people; the Directory view asks for all), or [] on failure.
+   */
+  async lookup(query: string, limit = LOOKUP_LIMIT): Promise<Person[]> {
     if (query.trim() === '') return [];
-    const result = await this.#fetch(query);
+    const result = await this.#fetch(query, limit);
     return result.ok ? groupByPerson(result.value) : [];
   }
 
-  #fetch(query: string): Promise<Result<DirectoryEntry[]>> {
+  #fetch(query: string, limit?: number): Promise<Result<DirectoryEntry[]>> {
     const line = this.#store.line?.lineId;
     // A unique key per request: search-as-you-type never refuses a keystroke as "already running".
     this.#lookups += 1;
-    return this.runner.run(`search:${this.#lookups}`, () =>
-      this.#store.cti.searchDirectory(line === undefined ? { query: query.trim() } : { line, query: query.trim() }),
-    );
+    const args = { query: query.trim(), ...(line === undefined ? {} : { line }), ...(limit === undefined ? {} : { limit }) };
+    return this.runner.run(`search:${this.#lookups}`, () => this.#store.cti.searchDirectory(args));
   }
 }
