@@ -226,7 +226,8 @@ export class Line extends Emitter<LineEvents> {
   async command(req: TelRequest): Promise<TelResult> {
     const state = this.state.connection.state;
     if (state !== 'monitored') {
-      if (state === 'stopped' || needsSession(req.type)) throw new CtiError('notConnected', `line ${this.lineId} is ${state}`);
+      // Not started yet (or stopped): no line to speak of; the spec's session-less requests go out while it reconnects.
+      if (!this.#started || state === 'stopped' || needsSession(req.type)) throw new CtiError('notConnected', `line ${this.lineId} is ${state}`);
       return this.#session.status === 'open' ? this.#session.request(req) : this.#link.request(req);
     }
     try {
