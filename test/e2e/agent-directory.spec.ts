@@ -69,3 +69,19 @@ test('the pop and calls in dark, in French and in a narrow window', async ({ pag
   await page.getByRole('list', { name: 'Appels' }).getByRole('button', { name: 'Raccrocher' }).click();
   expect(problems).toEqual([]);
 });
+
+test('? opens the keyboard shortcuts dialog, Esc closes it and gives focus back', async ({ page }) => {
+  const problems = await watch(page);
+  await openClient(page, rig.urls['1101'] as string);
+  await page.getByRole('tab', { name: 'Calls' }).focus();
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Answer the newest ringing call');
+  await expect(dialog).toContainText('Alt+A');
+  await checkScreen(page, 'shortcuts');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Calls' })).toBeFocused();
+  expect(problems).toEqual([]);
+});
