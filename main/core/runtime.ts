@@ -41,7 +41,7 @@ export async function startCoreRuntime(options: CoreRuntimeOptions): Promise<Cor
   if (options.demo) {
     const device = options.demoDevice ?? DEMO_DEVICE;
     // The control API lets an integrator (or an end-to-end test) ring the line on demand.
-    simulator = await startSimulator({ port: 0, controlPort: 0, demo: { device } });
+    simulator = await startSimulator({ port: 0, controlPort: 0, demo: { device }, pbx: { callReference: true } });
     overrides.serverHost = simulator.host;
     overrides.serverPort = simulator.port;
     overrides.deviceNumber = device;

@@ -14,6 +14,8 @@ export const inboundCallSchema = z.strictObject({
   dnis: number.optional(),
   /** Correlator data (the spec's extraData). */
   extraData: z.string().max(4096).optional(),
+  /** A withheld number: the call shows `*****-<call reference>`. */
+  hidden: z.boolean().optional(),
 });
 export type InboundCall = z.infer<typeof inboundCallSchema>;
 

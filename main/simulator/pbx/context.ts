@@ -153,6 +153,7 @@ export interface Settings {
   dialDelayMs: number;
   historyLimit: number;
   firstOtherParty: boolean;
+  callReference: boolean;
 }
 
 export interface Ctx {

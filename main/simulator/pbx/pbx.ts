@@ -45,6 +45,7 @@ export class Pbx {
         dialDelayMs: options.dialDelayMs ?? 0,
         historyLimit: Math.max(1, options.historyLimit ?? 10_000),
         firstOtherParty: options.firstOtherParty ?? false,
+        callReference: options.callReference ?? false,
       },
       startedAt: clock.now(),
       startDate: today(),
@@ -152,7 +153,8 @@ export class Pbx {
   injectInboundCall(spec: InboundCallSpec): { callId: string } {
     const call = newCall(this.ctx, spec.extraData);
     if (spec.dnis !== undefined) call.dnis = spec.dnis;
-    const party = { number: spec.from, ...(spec.name ? { name: spec.name } : {}), ...(spec.company ? { company: spec.company } : {}) };
+    const number = spec.hidden ? hiddenNumber(call.ref) : spec.from;
+    const party = spec.hidden ? { number } : { number, ...(spec.name ? { name: spec.name } : {}), ...(spec.company ? { company: spec.company } : {}) };
     call.ends.push({ kind: 'external', call, party, connected: true });
     const outcome = executePlan(this.ctx, call, resolve(this.ctx, spec.to.trim(), false));
     if (!outcome.ok) this.ctx.calls.delete(call.ref);
@@ -199,4 +201,9 @@ export class Pbx {
     }
     return undefined;
   }
+}
+
+/** The spec: a number not shown (withheld, or not given by the network) is '*****-' and the call reference. */
+export function hiddenNumber(callReference: string): string {
+  return `*****-${callReference}`;
 }

@@ -49,6 +49,11 @@ export interface PbxOptions {
   historyLimit?: number;
   /** Show the consulting party's first party to the consulted device (firstOtherParty, the spec's "setting"). Default false. */
   firstOtherParty?: boolean;
+  /**
+   * Send each leg's callReference (the spec: for correlation with the history). Default false, as
+   * the spec's examples omit it; the embedded demo turns it on.
+   */
+  callReference?: boolean;
   /** Told of a bug caught inside the model (a request answered resourceError, a timer that failed). */
   onInternalError?: (error: unknown) => void;
 }
@@ -60,6 +65,8 @@ export interface InboundCallSpec {
   to: string;
   dnis?: string;
   extraData?: string;
+  /** The caller withholds its number: TelServer shows `*****-<call reference>` (spec, Party number). */
+  hidden?: boolean;
 }
 
 // Re-exported so the server can type its own code against the model's event listener.

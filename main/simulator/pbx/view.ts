@@ -39,6 +39,8 @@ export function legInfo(ctx: Ctx, leg: Leg): CallLeg {
     duration: String(legDuration(ctx, leg)),
     isOutgoing: leg.isOutgoing,
     isConference: leg.detached ? leg.detached.conference : leg.call.conference,
+    // The spec: "the call reference that can be used for correlation with the history".
+    ...(ctx.settings.callReference ? { callReference: leg.call.ref } : {}),
     ...(leg.cause ? { cause: leg.cause } : {}),
   };
   return info;

@@ -48,6 +48,8 @@ export function buildDemoScenario(directory: readonly Party[], options: DemoOpti
       extraData: `customerId=${10000 + Math.floor(rand() * 90000)}&topic=${TOPICS[Math.floor(rand() * TOPICS.length)] ?? 'support'}`,
       ringMs,
       talkMs,
+      // Every fourth caller withholds the number: the line shows `*****-<reference>`, as a TelServer sends it.
+      ...(i % 4 === 3 ? { hidden: true } : {}),
     });
   }
   return { name: 'demo: inbound calls to ' + device, loop: true, periodMs: 2000 + count * every, steps };

@@ -72,6 +72,8 @@ export function startRoutingPoint(ctx: Ctx, req: StartRoutingPointRequest): TelR
   if (!existing) {
     // A new routing point (an outbound campaign from a template): it has no number of its own.
     const template = req.template ? ctx.routingPoints.get(req.template) : undefined;
+    // A template the configuration does not define is refused, not silently ignored.
+    if (req.template !== undefined && !template) return fail('reject');
     const config = mergeConfig(template?.config ?? {}, req.config);
     const rp = newRoutingPoint(req.service, ctx.clock.now(), undefined, config);
     ctx.routingPoints.set(req.service, rp);

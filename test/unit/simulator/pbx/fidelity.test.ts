@@ -1,0 +1,35 @@
+/** Simulator fidelity to the spec: callReference, hidden callers, unknown templates refused. */
+import { describe, expect, it } from 'vitest';
+import { buildDemoScenario } from '../../../../main/simulator/scenario/demo';
+import { harness } from './harness';
+
+describe('PBX model: spec fidelity', () => {
+  it('sends each leg\'s callReference when enabled (the embedded demo enables it), the same on both ends', () => {
+    const h = harness({ callReference: true });
+    h.call('1101', '1102');
+    const caller = h.callsOf('1101').at(-1)?.primCall?.callReference;
+    const called = h.callsOf('1102').at(-1)?.primCall?.callReference;
+    expect(caller).toMatch(/^\S+$/);
+    expect(called).toBe(caller);
+    expect(harness().callsOf('1101')).toEqual([]);
+  });
+
+  it('a hidden caller shows as *****-<call reference>, without name or company', () => {
+    const h = harness({ callReference: true });
+    const { callId } = h.pbx.injectInboundCall({ from: '0612345678', name: 'Secret', to: '1101', hidden: true });
+    const leg = h.callsOf('1101').at(-1)?.primCall;
+    expect(leg?.otherParty).toEqual({ number: `*****-${callId}` });
+    expect(leg?.callReference).toBe(callId);
+  });
+
+  it('the demo has hidden callers', () => {
+    const demo = buildDemoScenario([{ number: '0612345678', name: 'A' }], { calls: 8 });
+    expect(demo.steps.filter((s) => 'hidden' in s && s.hidden === true)).toHaveLength(2);
+  });
+
+  it('startRoutingPoint with a template the configuration does not define is refused with an error', () => {
+    const h = harness();
+    expect(h.exec({ type: 'startRoutingPoint', service: 'campaign1', template: 'noSuchTemplate' })).toEqual({ kind: 'error', error: 'reject' });
+    expect(h.exec({ type: 'queryRoutingPointState', service: 'campaign1' })).toEqual({ kind: 'error', error: 'reject' });
+  });
+});
