@@ -12,7 +12,7 @@ import type { HistoryRecord } from '../../common/telservices/structures';
 import { toPartyView } from './call-mapping';
 import { TransferDataPop } from './transfer-data-pop';
 import { Emitter } from './emitter';
-import { filterHistoryReply, historyRequest } from './history';
+import { filterHistoryReply, historyRequest, withNames } from './history';
 import { toUserStatisticsView } from './statistics';
 import { Line, type LineTiming } from './line';
 import type { LinkFactory } from './link';
@@ -231,7 +231,7 @@ export class CtiService extends Emitter<CtiEvents> {
       history: async (a) => {
         const line = this.#lineFor(a.line);
         const result = await line.link.request(historyRequest(a, line.deviceNumber, this.#store.get().userID));
-        return result.type === 'history' ? filterHistoryReply(result.records.map(toHistoryEntry), a) : [];
+        return result.type === 'history' ? withNames(filterHistoryReply(result.records.map(toHistoryEntry), a), (n) => line.directory.lookup(n)) : [];
       },
       userStatistics: async (a) => {
         const line = this.#lineFor(a.line);

@@ -86,3 +86,24 @@ describe('the history command (main/core/history.ts)', () => {
     expect(commandArgs.history.safeParse({ startDate: '2024-02-29', endDate: '2024-02-29' }).success).toBe(true);
   });
 });
+
+describe('withNames (history parties named through the directory)', () => {
+  it('names unnamed parties once per number, keeps hidden ones and failures as they are', async () => {
+    const { withNames } = await import('../../../main/core/history');
+    const asked: string[] = [];
+    const lookup = (n: string) => {
+      asked.push(n);
+      if (n === '+331') return Promise.resolve({ number: n, name: 'Martin Jagger', company: 'uniGone' });
+      return n === 'boom' ? Promise.reject(new Error('down')) : Promise.resolve(null);
+    };
+    const named = await withNames(
+      [rec({ otherParty: party('+331') }), rec({ otherParty: party('+331') }), rec({ otherParty: party('boom') }), rec({ otherParty: { number: '*****-1', hidden: true } }), agent],
+      lookup,
+    );
+    expect(asked.sort()).toEqual(['+331', 'boom']);
+    expect(named[0]?.otherParty).toEqual({ number: '+331', hidden: false, name: 'Martin Jagger', company: 'uniGone' });
+    expect(named[1]?.otherParty?.name).toBe('Martin Jagger');
+    expect(named[2]?.otherParty).toEqual(party('boom'));
+    expect(named[4]).toBe(agent);
+  });
+});
