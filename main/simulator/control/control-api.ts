@@ -6,7 +6,8 @@
  *                                                             external party's number)
  *   POST /msg-waiting {deviceNumber, state:"on"|"off"}     -> {ok:true}
  *   GET /faults, POST /faults {…partial}, DELETE /faults   -> the faults now
- *   DELETE /sessions/:device                               -> {ok:true} or 404 (sessionClosedByAdmin)
+ *   DELETE /sessions/:device[?reason=monitoringReject]     -> {ok:true} or 404 (sessionClosedByAdmin, or
+ *                                                             sessionClosedByMonitoringReject)
  *   POST /restart                                          -> {port}
  *   GET /state                                             -> sessions, faults, counters
  *   /rest/…                                                -> the mock REST services (rest-routes.ts)
@@ -116,7 +117,9 @@ async function route(control: SimulatorControl | undefined, req: IncomingMessage
     const session = /^\/sessions\/([^/]+)$/.exec(path);
     if (session) {
       const device = decodeURIComponent(session[1] as string);
-      if (!control.closeSession(device)) throw new HttpError(404, `no session on ${device}`);
+      const reason = new URL(req.url ?? '/', 'http://control').searchParams.get('reason');
+      if (reason !== null && reason !== 'admin' && reason !== 'monitoringReject') throw new HttpError(400, 'reason must be admin or monitoringReject');
+      if (!control.closeSession(device, reason ?? 'admin')) throw new HttpError(404, `no session on ${device}`);
       return [200, { ok: true }];
     }
   }

@@ -21,6 +21,7 @@ export type InboundCall = z.infer<typeof inboundCallSchema>;
 
 export const faultsSchema = z.strictObject({
   linkDown: z.boolean().optional(),
+  pbxTimeout: z.boolean().optional(),
   dropEventShare: z.number().min(0).max(1).optional(),
   replyDelayMs: z.number().int().min(0).max(600_000).optional(),
   noReply: z.boolean().optional(),

@@ -83,6 +83,7 @@ export class SimulatorCore {
     // The directory is the server's own cache: it answers even while the PBX link is down.
     if (isDirectoryRequest(req)) return this.options.directory.execute(req);
     if (this.currentFaults.linkDown) return err('pbxlinkOutOfService');
+    if (this.currentFaults.pbxTimeout) return err('pbxTimeout');
     if (SESSION_REQUIRED.has(req.type) && (device === undefined || !this.sessions.get(device))) {
       return err('noOpenSession');
     }

@@ -6,6 +6,8 @@
 export interface Faults {
   /** The PBX link is out of service: PBX requests answer pbxlinkOutOfService (session events announce it). */
   linkDown: boolean;
+  /** The PBX does not answer in time: PBX requests answer pbxTimeout (the directory still answers). */
+  pbxTimeout: boolean;
   /** Share (0..1) of UDP event datagrams silently dropped. */
   dropEventShare: number;
   /** Every reply waits this long before it is written. */
@@ -18,6 +20,7 @@ export interface Faults {
 
 export const NO_FAULTS: Readonly<Faults> = Object.freeze({
   linkDown: false,
+  pbxTimeout: false,
   dropEventShare: 0,
   replyDelayMs: 0,
   noReply: false,

@@ -29,6 +29,8 @@ export interface SimulatorState {
 }
 
 /** What tests, scenarios and the control API may do to a running simulator. */
+export type SessionCloseReason = 'admin' | 'monitoringReject';
+
 export interface SimulatorControl {
   /** An external caller rings a device; the id is the model's call id. */
   injectCall(spec: InboundCallSpec): { callId: string };
@@ -39,8 +41,11 @@ export interface SimulatorControl {
   setMsgWaiting(deviceNumber: string, on: boolean): void;
   setFaults(change: Partial<Faults>): Faults;
   clearFaults(): Faults;
-  /** The administrator closes a device's session: its clients get sessionClosedByAdmin. */
-  closeSession(deviceNumber: string): boolean;
+  /**
+   * The server closes a device's session: its clients get sessionClosedByAdmin ('admin', the
+   * administrator) or sessionClosedByMonitoringReject ('monitoringReject', the PBX refused to monitor).
+   */
+  closeSession(deviceNumber: string, why?: SessionCloseReason): boolean;
   /** Close every socket, lose every session, listen again on the same port. */
   restart(): Promise<void>;
   state(): SimulatorState;
@@ -116,10 +121,10 @@ export class Simulator implements SimulatorControl {
     return this.core.setFaults({ ...NO_FAULTS });
   }
 
-  closeSession(deviceNumber: string): boolean {
+  closeSession(deviceNumber: string, why: SessionCloseReason = 'admin'): boolean {
     const session = this.core.sessions.get(deviceNumber);
     if (!session) return false;
-    this.core.sessions.end(session, 'sessionClosedByAdmin');
+    this.core.sessions.end(session, why === 'admin' ? 'sessionClosedByAdmin' : 'sessionClosedByMonitoringReject');
     return true;
   }
 

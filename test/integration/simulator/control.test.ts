@@ -31,6 +31,7 @@ describe('control API', () => {
     expect((await api('GET', '/faults')).json).toMatchObject({ dropEventShare: 0.25 });
     expect((await api('DELETE', '/faults')).json).toEqual({
       linkDown: false,
+      pbxTimeout: false,
       dropEventShare: 0,
       replyDelayMs: 0,
       noReply: false,
