@@ -24,7 +24,7 @@ test('directory: search as you type, a person once with each number, keyboard to
   await search.pressSequentially('Jagger');
   const marcel = page.locator('.person', { hasText: 'Marcel Jagger' });
   await expect(marcel).toHaveCount(1);
-  await expect(page.getByText(/people found/)).toBeVisible();
+  await expect(page.getByText(/People found: 4/)).toBeVisible();
   await checkScreen(page, 'directory');
   await search.press('ArrowDown'); // into the results
   await expect(page.locator('.scroller button:focus')).toHaveCount(1);

@@ -109,7 +109,7 @@ export const en = {
   // ---- directory ----
   'dir.search': 'Search the directory',
   'dir.placeholder': 'Name, number or company',
-  'dir.results': '{count} people found',
+  'dir.results': 'People found: {count}',
   'dir.none': 'Nobody found',
   'dir.hint': 'Type a name, a company or digits.',
   'dir.call': 'Call {who} on {number}',

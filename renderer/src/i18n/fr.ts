@@ -97,7 +97,7 @@ export const fr: Messages = {
   'dial.dialling': 'Appel du {number}',
   'dir.search': 'Rechercher dans l’annuaire',
   'dir.placeholder': 'Nom, numéro ou société',
-  'dir.results': '{count} personnes trouvées',
+  'dir.results': 'Personnes trouvées : {count}',
   'dir.none': 'Personne n’a été trouvé',
   'dir.hint': 'Tapez un nom, une société ou des chiffres.',
   'dir.call': 'Appeler {who} au {number}',
