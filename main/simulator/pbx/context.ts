@@ -154,6 +154,7 @@ export interface Settings {
   historyLimit: number;
   firstOtherParty: boolean;
   callReference: boolean;
+  scientificPercentages: boolean;
 }
 
 export interface Ctx {

@@ -46,6 +46,7 @@ export class Pbx {
         historyLimit: Math.max(1, options.historyLimit ?? 10_000),
         firstOtherParty: options.firstOtherParty ?? false,
         callReference: options.callReference ?? false,
+        scientificPercentages: options.scientificPercentages ?? false,
       },
       startedAt: clock.now(),
       startDate: today(),

@@ -23,9 +23,22 @@ export function hms(ms: number): string {
   return [h, m, s].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
-export function percentage(part: number, whole: number): string {
+/**
+ * A percentage with at most one decimal; `scientific` writes a non-zero one as the spec's example
+ * does ("1.0E2" for 100, "3.33E1" for 33.3), so clients can be tested against that form too.
+ */
+export function percentage(part: number, whole: number, scientific = false): string {
   if (whole <= 0) return '0';
-  return String(Math.round((part / whole) * 1000) / 10);
+  const value = Math.round((part / whole) * 1000) / 10;
+  return scientific ? scientificText(value) : String(value);
+}
+
+/** Java-like `m.mE<e>` with one digit before the point and at least one after it; 0 stays "0". */
+export function scientificText(value: number): string {
+  if (value === 0) return '0';
+  const exponent = Math.floor(Math.log10(Math.abs(value)));
+  const mantissa = String(Math.round((value / 10 ** exponent) * 1000) / 1000);
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${exponent}`;
 }
 
 function sum(xs: readonly number[]): number {
@@ -113,7 +126,7 @@ function agentTotals(ctx: Ctx, dev: Device, entries: readonly HistoryEntry[]): R
   const direct = entries.filter((e) => e.routedBy === undefined && e.isConnected).map((e) => e.durationSeconds * 1000);
   const pair = (name: string, ms: number): Record<string, string> => ({
     [`agent${name}Duration`]: hms(ms),
-    [`agent${name}Percentage`]: percentage(ms, whole),
+    [`agent${name}Percentage`]: percentage(ms, whole, ctx.settings.scientificPercentages),
   });
   return {
     ...pair('LoggedOff', get('loggedOff')),

@@ -54,6 +54,8 @@ export interface PbxOptions {
    * the spec's examples omit it; the embedded demo turns it on.
    */
   callReference?: boolean;
+  /** Write statistics percentages as the spec's example does ("1.0E2"). Default false ("100"). */
+  scientificPercentages?: boolean;
   /** Told of a bug caught inside the model (a request answered resourceError, a timer that failed). */
   onInternalError?: (error: unknown) => void;
 }

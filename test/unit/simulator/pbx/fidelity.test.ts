@@ -33,3 +33,23 @@ describe('PBX model: spec fidelity', () => {
     expect(h.exec({ type: 'queryRoutingPointState', service: 'campaign1' })).toEqual({ kind: 'error', error: 'reject' });
   });
 });
+
+describe('PBX model: percentages as the spec writes them', () => {
+  it('scientificPercentages writes "1.0E2" (and "1.18E1"), "0" stays "0"; the default stays "100"', () => {
+    const run = (scientificPercentages: boolean): Record<string, unknown> => {
+      const h = harness({ workingAfterCallSeconds: 30, scientificPercentages });
+      h.clock.advance(100_000);
+      h.pbx.injectInboundCall({ from: '0612345678', to: '8000' });
+      h.clock.advance(3_000);
+      h.answer('8001');
+      h.clock.advance(20_000);
+      h.ok({ type: 'dropCall', deviceNumber: '8001' });
+      h.clock.advance(47_000);
+      const r = h.exec({ type: 'queryUserStatistics', deviceNumber: '8001', statisticsType: 'total' });
+      if (r.kind !== 'result' || r.result.type !== 'userStatistics' || r.result.statistics.type !== 'total') throw new Error('no total');
+      return r.result.statistics.total as unknown as Record<string, unknown>;
+    };
+    expect(run(true)).toMatchObject({ agentLoggedOnPercentage: '1.0E2', agentLoggedOffPercentage: '0', agentBusyPercentage: '1.18E1' });
+    expect(run(false)).toMatchObject({ agentLoggedOnPercentage: '100', agentBusyPercentage: '11.8' });
+  });
+});
