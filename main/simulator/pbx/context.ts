@@ -120,6 +120,8 @@ export interface RoutingPointStats {
 export interface RoutingPoint {
   service: string;
   number?: string;
+  /** Created by startRoutingPoint (an outbound campaign): removed when it stops, as the spec says. */
+  campaign?: boolean;
   state: RoutingPointStateName;
   config: RoutingPointConfig;
   startedAt: number;

@@ -54,8 +54,16 @@ export function routingPointRequest(ctx: Ctx, req: RoutingPointRequest): TelRepl
   switch (req.type) {
     case 'queryRoutingPointState':
       return result({ type: 'routingPointState', state: rp.state });
-    case 'stopRoutingPoint':
-      return act(ctx, rp, 'stop');
+    case 'stopRoutingPoint': {
+      const reply = act(ctx, rp, 'stop');
+      // The spec (StopRoutingPoint, outbound): "the routing point used by the campaign is removed".
+      // Only on this request: a campaign its serviceTimeout stopped stays visible as stopped.
+      if (reply.kind === 'result' && rp.campaign) {
+        rp.cancelServiceTimeout?.();
+        ctx.routingPoints.delete(rp.service);
+      }
+      return reply;
+    }
     case 'suspendRoutingPoint':
       return act(ctx, rp, 'suspend');
     case 'resumeRoutingPoint':
@@ -76,6 +84,7 @@ export function startRoutingPoint(ctx: Ctx, req: StartRoutingPointRequest): TelR
     if (req.template !== undefined && !template) return fail('reject');
     const config = mergeConfig(template?.config ?? {}, req.config);
     const rp = newRoutingPoint(req.service, ctx.clock.now(), undefined, config);
+    rp.campaign = true;
     ctx.routingPoints.set(req.service, rp);
     armServiceTimeout(ctx, rp);
     return OK;

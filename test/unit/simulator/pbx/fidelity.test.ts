@@ -53,3 +53,14 @@ describe('PBX model: percentages as the spec writes them', () => {
     expect(run(false)).toMatchObject({ agentLoggedOnPercentage: '100', agentBusyPercentage: '11.8' });
   });
 });
+
+describe('PBX model: campaign routing points', () => {
+  it('a campaign started by startRoutingPoint is removed when stopped; a configured routing point stays, stopped', () => {
+    const h = harness();
+    h.ok({ type: 'startRoutingPoint', service: 'camp1' });
+    h.ok({ type: 'stopRoutingPoint', service: 'camp1' });
+    expect(h.exec({ type: 'queryRoutingPointState', service: 'camp1' })).toEqual({ kind: 'error', error: 'reject' });
+    h.ok({ type: 'stopRoutingPoint', service: 'service1' });
+    expect(h.exec({ type: 'queryRoutingPointState', service: 'service1' })).toEqual({ kind: 'result', result: { type: 'routingPointState', state: 'stopped' } });
+  });
+});
