@@ -69,7 +69,7 @@ describe('UdpEventListener allowedSources', () => {
 it('the line: 30 spoofed "closed by admin" and a fake call leave one session and no call; real events still arrive', async () => {
   const r = await rig();
   cleanup(() => r.close());
-  const port = r.service.line.eventPort as number;
+  const port = r.service.line.eventPort ?? 0;
   const stranger = await senderFrom('127.0.0.2');
   const fakeCall = encodeEvent({
     type: 'call',
@@ -79,7 +79,7 @@ it('the line: 30 spoofed "closed by admin" and a fake call leave one session and
       primCall: { state: 'alerting', otherParty: { number: '0666' }, duration: '0', isOutgoing: false, isConference: false },
       permittedServices: ['answerCall'],
     },
-  } as TelEvent);
+  });
   await send(stranger, port, fakeCall);
   for (let i = 0; i < 30; i += 1) await send(stranger, port, ADMIN_CLOSE);
   await pause(300);
