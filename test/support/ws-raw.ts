@@ -93,7 +93,7 @@ export function rawWebSocket(opts: RawUpgrade): Promise<RawWsClient> {
   return new Promise((resolve, reject) => {
     const socket = connect(opts.port, '127.0.0.1');
     const frames: ServerFrame[] = [];
-    let buf = Buffer.alloc(0);
+    let buf: Buffer = Buffer.alloc(0);
     let upgraded = false;
     let endedResolve: () => void = () => undefined;
     const ended = new Promise<void>((r) => (endedResolve = r));
