@@ -122,6 +122,10 @@ export type CommandHandlers = {
   [K in CommandName]: (args: ArgsOf<K>) => Promise<CommandResults[K]>;
 };
 
+/** The main window's views, in tab order (renderer/src/views/tabs.ts TAB_IDS is checked against it). */
+export const VIEW_NAMES = ['calls', 'directory', 'history', 'features', 'agent', 'settings'] as const;
+export type ViewName = (typeof VIEW_NAMES)[number];
+
 export interface CtiEvents {
   /** The full state: sent first to every new subscriber (web) and after a settings change. */
   state: AppState;
@@ -138,11 +142,13 @@ export interface CtiEvents {
    * button (a tel:/callto: link, the tray's Dial…; number '' = empty box). Never sent in web mode.
    */
   dialRequest: { number: string };
+  /** The desktop shell asks the main window to show this view (the tray's Settings). Never sent in web mode. */
+  showView: { view: ViewName };
   /** The transfer data of a popped inbound call (after the pop; common/transfer-data.ts). */
   transferData: TransferDataView;
 }
 export type EventName = keyof CtiEvents;
-export const EVENT_NAMES = ['state', 'patch', 'incomingCall', 'connection', 'error', 'dialRequest', 'transferData'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['state', 'patch', 'incomingCall', 'connection', 'error', 'dialRequest', 'transferData', 'showView'] as const satisfies readonly EventName[];
 
 export type Unsubscribe = () => void;
 export type Listener<E extends EventName> = (payload: CtiEvents[E]) => void;

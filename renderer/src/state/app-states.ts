@@ -9,6 +9,7 @@ import { CallsState } from './calls.svelte';
 import { setAnnouncer, setCalls, setDial, setDirectory, setPop, setPreferences, setStore } from './context';
 import { DialState } from './dial.svelte';
 import { DirectoryState } from './directory.svelte';
+import { NavigationState } from './navigation.svelte';
 import { PopState, type PopNotifier } from './pop.svelte';
 import { Preferences, type PreferencesEnv } from './preferences.svelte';
 import { provideViewStates, type ViewStates } from './view-contexts';
@@ -28,6 +29,8 @@ export interface AppStates {
   pop: PopState;
   dial: DialState;
   directory: DirectoryState;
+  /** The tab shown (the user's pick, or the desktop shell's showView / dialRequest). */
+  navigation: NavigationState;
   /** History, Features, Agent, Settings and the connection banner (state/view-contexts.ts). */
   views: ViewStates;
   destroy(): void;
@@ -41,6 +44,7 @@ export function provideAppStates(cti: CtiApi, opts: AppStatesOptions = {}): AppS
   const calls = new CallsState(store, announcer);
   const pop = new PopState(store, announcer, opts.notifier, calls);
   const dial = new DialState(store, preferences, directory, announcer, opts.storage ?? opts.preferences?.storage);
+  const navigation = new NavigationState(store);
   setStore(store);
   setPreferences(preferences);
   setAnnouncer(announcer);
@@ -57,9 +61,12 @@ export function provideAppStates(cti: CtiApi, opts: AppStatesOptions = {}): AppS
     pop,
     dial,
     directory,
+    navigation,
     views,
     destroy: () => {
       pop.destroy();
+      dial.destroy();
+      navigation.destroy();
       store.destroy();
     },
   };

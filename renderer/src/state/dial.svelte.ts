@@ -2,7 +2,7 @@
  * The dial box "Number to dial": the text as typed, what it reads as (readDialInput with the
  * country of the preferences), directory matches as you type, the redial list (persisted), dialling.
  */
-import type { Result } from '../../../common/contract';
+import type { Result, Unsubscribe } from '../../../common/contract';
 import type { Person } from '../directory';
 import { t } from '../i18n/i18n.svelte';
 import type { CtiStore } from '../lib/cti-store.svelte';
@@ -18,6 +18,8 @@ export const REDIAL_SIZE = 10;
 export const MIN_MATCH_CHARS = 2;
 
 type Storage2 = Pick<Storage, 'getItem' | 'setItem'>;
+/** Where a dialRequest puts the keyboard: Call for a number (one key confirms), the box when empty. */
+export type DialFocus = 'call' | 'input';
 
 function loadRecent(storage: Storage2 | undefined): string[] {
   try {
@@ -39,6 +41,11 @@ export class DialState {
   readonly #storage: Storage2 | undefined;
   #seq = 0;
   readonly input: DialInput;
+  /** The latest dialRequest's focus target, counted so the view moves focus once per request. */
+  focusRequest = $state.raw<{ n: number; target: DialFocus } | undefined>(undefined);
+  #focusTaken = 0;
+  readonly #prefs: Preferences;
+  readonly #off: Unsubscribe;
 
   constructor(store: CtiStore, prefs: Preferences, directory: DirectoryState, announcer: Announcer, storage?: Storage2) {
     this.#store = store;
@@ -48,6 +55,31 @@ export class DialState {
     this.#storage = storage;
     this.recent = loadRecent(storage);
     this.runner = new CommandRunner({ onError: (f) => announcer.say(f.text) });
+    this.#prefs = prefs;
+    this.#off = store.cti.on('dialRequest', ({ number }) => this.request(number));
+  }
+
+  /**
+   * The desktop shell's dialRequest (a tel:/callto: link the user just clicked, the tray's Dial…):
+   * the box holds the number, normalised as pasted text is, and focus goes to Call; nothing dials.
+   */
+  request(number: string): void {
+    const input = readDialInput(number, this.#prefs.country);
+    if (input.kind === 'empty') this.clear();
+    else void this.setText(input.kind === 'number' ? input.number : number.trim());
+    this.focusRequest = { n: (this.focusRequest?.n ?? 0) + 1, target: input.kind === 'number' ? 'call' : 'input' };
+  }
+
+  /** The view asks where to move focus: the target once per request, then undefined. */
+  takeFocus(): DialFocus | undefined {
+    const request = this.focusRequest;
+    if (request === undefined || request.n === this.#focusTaken) return undefined;
+    this.#focusTaken = request.n;
+    return request.target;
+  }
+
+  destroy(): void {
+    this.#off();
   }
 
   get busy(): boolean {
