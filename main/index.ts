@@ -7,8 +7,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, safeStorage, type BrowserWindow } from 'electron';
-import { eventChannel } from '../common/contract';
+import type { ViewName } from '../common/contract';
 import { startsHidden } from './desktop/login-item';
+import { PageEvents } from './desktop/page-events';
 import { SafeStorageSecretStore } from './desktop/safe-secrets';
 import type { SecretKey } from './settings/secrets';
 import { SECRET_KEYS } from './settings/secrets';
@@ -70,12 +71,17 @@ function showWindow(): BrowserWindow {
   return mainWindow;
 }
 
+/** The shell's requests to the main page, held while a new window still loads. */
+const pageEvents = new PageEvents();
+
 /** The dial box of the main window, prefilled, its Call button focused (renderer: the dialRequest event). */
 function openDialBox(number: string): void {
-  const window = showWindow();
-  const send = (): void => window.webContents.send(eventChannel('dialRequest'), { number });
-  if (window.webContents.isLoading()) window.webContents.once('did-finish-load', send);
-  else send();
+  pageEvents.send(showWindow().webContents, 'dialRequest', { number });
+}
+
+/** The main window on one of its views (renderer: the showView event), e.g. the tray's Settings. */
+function showView(view: ViewName): void {
+  pageEvents.send(showWindow().webContents, 'showView', { view });
 }
 
 function onDialLink(number: string): void {
@@ -112,6 +118,7 @@ async function startLine(): Promise<void> {
     pop: { preloadPath, source: popSource(), pageUrl: popUrl },
     showMainWindow: () => void showWindow(),
     openDialBox,
+    showView,
     flashMainWindow: (on) => {
       if (mainWindow !== null && !mainWindow.isDestroyed()) mainWindow.flashFrame(on);
     },

@@ -4,6 +4,7 @@
  * main/desktop/shell-controller.ts. main/index.ts owns the main window and passes its verbs in.
  */
 import { clipboard, Notification, shell as electronShell, type Rectangle } from 'electron';
+import type { ViewName } from '../../common/contract';
 import type { CallView } from '../../common/domain';
 import type { DesktopStatus } from '../../common/diagnostics';
 import { dispatchCommand } from '../core/dispatch';
@@ -24,6 +25,8 @@ export interface DesktopShellOptions {
   readonly showMainWindow: () => void;
   /** Opens the main window's dial box with this number ('' = empty) and a focused Call button. */
   readonly openDialBox: (number: string) => void;
+  /** Shows the main window on this view (the renderer: the showView event). */
+  readonly showView: (view: ViewName) => void;
   readonly flashMainWindow: (on: boolean) => void;
   readonly quit: () => void;
 }
@@ -60,8 +63,7 @@ export function startDesktopShell(cti: RunningCti, opts: DesktopShellOptions): D
   const verbs: ShellVerbs = {
     openDialBox: (number) => opts.openDialBox(number ?? ''),
     openMainWindow: opts.showMainWindow,
-    // The main window opens; its settings tab is one click away (no contract event for tabs yet).
-    openSettings: opts.showMainWindow,
+    openSettings: () => opts.showView('settings'),
     quit: opts.quit,
     report: (what, message) => console.warn(`[tray] ${what}: ${message}`),
   };

@@ -1,5 +1,6 @@
 // main/index.ts wiring with `electron` mocked: one instance, a tray, and one secure window
-// that loads the built preload (CommonJS) and page; closing hides, quitting quits.
+// that loads the built preload (CommonJS) and page; the tray's Settings and dial links reach the
+// page as contract events; closing hides, quitting quits.
 import { describe, expect, it, vi } from 'vitest';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -175,6 +176,20 @@ describe('main/index.ts', () => {
     fake.appListeners.get('second-instance')!({}, ['/opt/cti/cti', 'tel:0140']);
     await vi.waitFor(() => expect(fake.windows[0]!.visible).toBe(true));
     expect(fake.windows).toHaveLength(1);
+  });
+
+  it("the tray's Settings shows the window on the settings view; a tel: link opens the dial box (showView, dialRequest)", async () => {
+    const { eventChannel } = await import('../../../common/contract');
+    const window = fake.windows[0]!;
+    window.hide();
+    type Item = { label?: string; click?: () => void; submenu?: Item[] };
+    const menus = fake.tray.setContextMenu.mock.calls as unknown as [Item[]][];
+    const settings = menus.at(-1)![0].find((item) => item.label === 'Settings');
+    settings!.click!();
+    expect(window.visible).toBe(true);
+    expect(window.webContents.send).toHaveBeenCalledWith(eventChannel('showView'), { view: 'settings' });
+    // Links do not dial at once by default: the dial box gets the number (the second instance above sent tel:0140).
+    await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalledWith(eventChannel('dialRequest'), { number: '0140' }));
   });
 
   it('hides the window on close (the app lives in the tray) until the app quits', () => {
