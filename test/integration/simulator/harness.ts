@@ -6,6 +6,7 @@
 import { connect } from 'node:net';
 import { CtiError } from '../../../common/errors';
 import type { TelEvent } from '../../../common/telservices/events';
+import { valueName } from '../../../common/telservices/enums';
 import { TelClient } from '../../../main/telservices/client';
 import { UdpEventListener } from '../../../main/telservices/events';
 import { TcpTransport } from '../../../main/telservices/transport-tcp';
@@ -124,6 +125,8 @@ export async function errorCode(p: Promise<unknown>): Promise<string> {
 /** The call states in a list of call events, as "prim" or "prim/sec". */
 export function callStates(events: readonly TelEvent[]): string[] {
   return events.flatMap((e) =>
-    e.type === 'call' ? [[e.call.primCall?.state, e.call.secCall?.state].filter(Boolean).join('/')] : [],
+    e.type === 'call'
+      ? [[e.call.primCall?.state, e.call.secCall?.state].flatMap((s) => (s === undefined ? [] : [valueName(s)])).join('/')]
+      : [],
   );
 }

@@ -2,6 +2,7 @@
 import type { TelEvent } from '../../../../common/telservices/events';
 import type { TelReply } from '../../../../common/telservices/replies';
 import type { CallInfo } from '../../../../common/telservices/structures';
+import { valueName } from '../../../../common/telservices/enums';
 import { Pbx, manualClock, type PbxOptions, type PbxRequest } from '../../../../main/simulator/pbx/model';
 
 export function harness(options: Omit<PbxOptions, 'clock'> = {}) {
@@ -13,7 +14,7 @@ export function harness(options: Omit<PbxOptions, 'clock'> = {}) {
   const exec = (req: PbxRequest): TelReply => pbx.execute(req, {});
   const ok = (req: PbxRequest): void => {
     const reply = exec(req);
-    if (reply.kind !== 'result') throw new Error(`${req.type} failed: ${reply.error}`);
+    if (reply.kind !== 'result') throw new Error(`${req.type} failed: ${valueName(reply.error)}`);
   };
   return {
     pbx,
