@@ -6,6 +6,7 @@ import type { AgentStateName, RequestableAgentState } from '../../../common/tels
 import type { AgentInfo } from '../../../common/telservices/structures';
 import type { AgentRuntime, Ctx, Device } from './context';
 import { recordAgent } from './history';
+import { refreshRoutingPointStates } from './routing-points';
 
 /** Where an agent may go from each state (the spec's example: workingAfterCall -> ready, notReady, workingAfterCall). */
 export function permittedStates(state: AgentStateName): AgentStateName[] {
@@ -32,7 +33,7 @@ export function permittedStates(state: AgentStateName): AgentStateName[] {
 }
 
 export function newAgent(userID: string, state: AgentStateName, now: number): AgentRuntime {
-  return { userID, state, since: now, inboundServices: ['service1'], timeline: [{ state, from: now }] };
+  return { userID, state, since: now, inboundServices: ['service1'], outboundServices: [], timeline: [{ state, from: now }] };
 }
 
 export function agentInfo(ctx: Ctx, agent: AgentRuntime): AgentInfo {
@@ -41,6 +42,8 @@ export function agentInfo(ctx: Ctx, agent: AgentRuntime): AgentInfo {
     info.timeout = String(Math.max(0, Math.ceil((agent.wacUntil - ctx.clock.now()) / 1000)));
   }
   info.inboundServices = [...agent.inboundServices];
+  // Optional in the spec: absent while the agent works for no campaign (as in the spec's examples).
+  if (agent.outboundServices.length > 0) info.outboundServices = [...agent.outboundServices];
   info.permittedStates = permittedStates(agent.state);
   return info;
 }
@@ -74,6 +77,7 @@ export function setAgentState(ctx: Ctx, dev: Device, state: AgentStateName): voi
   }
   recordAgent(ctx, dev, agent.userID, state);
   ctx.emit(dev.number, { type: 'agent', agent: agentInfo(ctx, agent) });
+  refreshRoutingPointStates(ctx);
   if (state === 'ready') ctx.onAgentReady(dev);
 }
 
@@ -109,4 +113,14 @@ export function onDeviceTalking(ctx: Ctx, dev: Device): void {
 
 export function onDeviceIdle(ctx: Ctx, dev: Device): void {
   if (dev.agent?.state === 'busy') setAgentState(ctx, dev, 'workingAfterCall');
+}
+
+/** A campaign started or was removed: its agents' outbound services change, told by an agent event. */
+export function setOutboundService(ctx: Ctx, devices: readonly Device[], service: string, works: boolean): void {
+  for (const dev of devices) {
+    const agent = dev.agent;
+    if (!agent || agent.outboundServices.includes(service) === works) continue;
+    agent.outboundServices = works ? [...agent.outboundServices, service] : agent.outboundServices.filter((s) => s !== service);
+    ctx.emit(dev.number, { type: 'agent', agent: agentInfo(ctx, agent) });
+  }
 }

@@ -84,6 +84,8 @@ export interface AgentRuntime {
   state: AgentStateName;
   since: number;
   inboundServices: string[];
+  /** The campaigns (outbound routing points) the agent works for: set when a campaign starts. */
+  outboundServices: string[];
   wacUntil?: number;
   cancelWac?: () => void;
   /** Every state with its start, for the statistics. */

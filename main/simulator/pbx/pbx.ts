@@ -10,7 +10,7 @@ import { dispatchQueues, executePlan, externalAnswered, newCall } from './delive
 import { dispatch } from './dispatch';
 import { mergePlan } from './plan';
 import { resolve } from './resolve';
-import { newRoutingPoint } from './routing-points';
+import { newRoutingPoint, refreshRoutingPointStates } from './routing-points';
 import { afterLeave, fail } from './services/common';
 import { setMsgWaiting } from './services/features';
 import { snapshotOf } from './snapshot';
@@ -87,8 +87,10 @@ export class Pbx {
       }
       this.ctx.devices.set(config.number, dev);
     }
-    const rp = DEFAULT_ROUTING_POINT;
-    this.ctx.routingPoints.set(rp.service, newRoutingPoint(rp.service, now, rp.number));
+    for (const rp of [DEFAULT_ROUTING_POINT, ...(options.routingPoints ?? [])]) {
+      this.ctx.routingPoints.set(rp.service, newRoutingPoint(rp.service, now, rp.number));
+    }
+    refreshRoutingPointStates(this.ctx);
   }
 
   private internalError(error: unknown): void {

@@ -31,9 +31,46 @@ export function newRoutingPoint(service: string, now: number, number?: string, c
   return rp;
 }
 
-/** Every agent device configured for the service, in numbering order (logged on or not). */
+/** Every agent device configured for the service (a campaign: its outbound service), in numbering order. */
 export function agentsOf(ctx: Ctx, rp: RoutingPoint): Device[] {
-  return [...ctx.devices.values()].filter((d) => d.agent?.inboundServices.includes(rp.service));
+  const serves = (d: Device): boolean | undefined =>
+    rp.campaign ? d.agent?.outboundServices.includes(rp.service) : d.agent?.inboundServices.includes(rp.service);
+  return [...ctx.devices.values()].filter(serves);
+}
+
+function isLoggedOn(dev: Device): boolean {
+  const state = dev.agent?.state;
+  return state !== undefined && state !== 'loggedOff' && state !== 'null';
+}
+
+/**
+ * The started states as the spec describes them: started-failed when no agent is defined for the
+ * routing point, started while none of them is logged on (waiting for agents), started-running
+ * once one is. Stopped, suspended and completed are left to the requests that cause them.
+ */
+export function liveState(ctx: Ctx, rp: RoutingPoint): RoutingPointStateName {
+  switch (rp.state) {
+    case 'stopped':
+    case 'started-suspended':
+    case 'started-completed':
+      return rp.state;
+    case 'started':
+    case 'started-running':
+    case 'started-failed': {
+      const agents = agentsOf(ctx, rp);
+      if (agents.length === 0) return 'started-failed';
+      return agents.some(isLoggedOn) ? 'started-running' : 'started';
+    }
+    default: {
+      const never: never = rp.state;
+      return never;
+    }
+  }
+}
+
+/** After a change of agents (state, services) or of a routing point: every started one's state follows. */
+export function refreshRoutingPointStates(ctx: Ctx): void {
+  for (const rp of ctx.routingPoints.values()) rp.state = liveState(ctx, rp);
 }
 
 /** Agent devices listed in statistics: those of the service, else every agent device (the spec's example lists 8001-8005). */
@@ -83,7 +120,7 @@ export function transition(state: RoutingPointStateName, action: RoutingPointAct
     case 'stop':
       return state === 'stopped' ? undefined : 'stopped';
     case 'suspend':
-      return state === 'started-running' || state === 'started' ? 'started-suspended' : undefined;
+      return state === 'started-running' || state === 'started' || state === 'started-failed' ? 'started-suspended' : undefined;
     case 'resume':
       return state === 'started-suspended' ? 'started-running' : undefined;
     default: {

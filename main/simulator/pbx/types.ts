@@ -35,6 +35,11 @@ export interface PbxOptions {
   clock?: Clock;
   /** Added to the default plan (1101-1110, agents 8001-8005). */
   devices?: DeviceConfig[];
+  /**
+   * Inbound routing points configured beside service1 (number 8000). Only the plan's agents serve
+   * service1, so one of these has no agent defined: the spec's started-failed.
+   */
+  routingPoints?: { service: string; number?: string }[];
   /** default 10000 */
   noAnswerForwardDelayMs?: number;
   /** An external called party answers after this (default 2000; -1 never). */

@@ -9,7 +9,8 @@ import type {
 import type { TelReply } from '../../../../common/telservices/replies';
 import type { Ctx, Device, RoutingPoint } from '../context';
 import { dispatchQueues, updateCallers } from '../delivery';
-import { mergeConfig, newRoutingPoint, transition, type RoutingPointAction } from '../routing-points';
+import { setOutboundService } from '../agents';
+import { agentsOf, mergeConfig, newRoutingPoint, refreshRoutingPointStates, transition, type RoutingPointAction } from '../routing-points';
 import { routingPointStatistics, userStatistics } from '../statistics';
 import { OK, fail, result } from './common';
 
@@ -30,6 +31,7 @@ function act(ctx: Ctx, rp: RoutingPoint, action: RoutingPointAction): TelReply {
   const next = transition(rp.state, action);
   if (!next) return fail('pbxReject');
   rp.state = next;
+  refreshRoutingPointStates(ctx);
   if (action === 'stop') flushQueue(ctx, rp);
   if (action === 'resume' || action === 'start') dispatchQueues(ctx);
   return OK;
@@ -61,6 +63,7 @@ export function routingPointRequest(ctx: Ctx, req: RoutingPointRequest): TelRepl
       if (reply.kind === 'result' && rp.campaign) {
         rp.cancelServiceTimeout?.();
         ctx.routingPoints.delete(rp.service);
+        setOutboundService(ctx, agentsOf(ctx, rp), rp.service, false);
       }
       return reply;
     }
@@ -86,6 +89,10 @@ export function startRoutingPoint(ctx: Ctx, req: StartRoutingPointRequest): TelR
     const rp = newRoutingPoint(req.service, ctx.clock.now(), undefined, config);
     rp.campaign = true;
     ctx.routingPoints.set(req.service, rp);
+    // The campaign's agents: the template's, else every agent device (the simulator has no agent table).
+    const staff = template ? agentsOf(ctx, template) : [...ctx.devices.values()].filter((d) => d.agent);
+    setOutboundService(ctx, staff, rp.service, true);
+    refreshRoutingPointStates(ctx);
     armServiceTimeout(ctx, rp);
     return OK;
   }
