@@ -117,6 +117,8 @@ export interface RoutingPointStats {
   connected: number;
   alerting: number[];
   connectedDurations: number[];
+  /** A campaign's calls, made by its agents while it ran (the spec: it "performs calls" through them). */
+  outgoing: { connected: boolean; failed: boolean; connectedMs: number }[];
 }
 
 export interface RoutingPoint {

@@ -6,6 +6,7 @@ import type { AgentStateName, HistoryCause, HistoryRecordType } from '../../../c
 import type { HistoryRecord } from '../../../common/telservices/structures';
 import type { QueryHistoryRequest } from '../../../common/telservices/requests';
 import { seconds, type Ctx, type Device, type HistoryEntry, type Leg } from './context';
+import { noteOutgoingLegEnd } from './routing-points';
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -40,6 +41,7 @@ export function recordCall(ctx: Ctx, leg: Leg, cause: HistoryCause): void {
     cause,
     ...(leg.routedBy ? { routedBy: leg.routedBy.service } : {}),
   }, leg.createdDate);
+  noteOutgoingLegEnd(ctx, leg, cause);
 }
 
 /** A call that never reached the device (busy, do not disturb) still belongs in its history. */

@@ -3,7 +3,7 @@
  * them, and the choice of a ready agent (cyclic, sequential, most-idle). Delivering the call to
  * the chosen agent is delivery.ts's job.
  */
-import type { RoutingPointStateName } from '../../../common/telservices/enums';
+import type { HistoryCause, RoutingPointStateName } from '../../../common/telservices/enums';
 import type { RoutingPointConfig } from '../../../common/telservices/structures';
 import type { Ctx, Device, Leg, RoutingPoint } from './context';
 
@@ -25,6 +25,7 @@ export function newRoutingPoint(service: string, now: number, number?: string, c
       connected: 0,
       alerting: [],
       connectedDurations: [],
+      outgoing: [],
     },
   };
   if (number !== undefined) rp.number = number;
@@ -157,4 +158,20 @@ export function noteRoutedLegEnd(leg: Leg, alertingMs: number, connectedMs: numb
 export function isImmediateAbandon(rp: RoutingPoint, waitedMs: number): boolean {
   const t = rp.config.statisticsIncomingCallImmediateAbandonTimeout;
   return t !== undefined && /^\d+$/.test(t) && waitedMs < Number(t) * 1000;
+}
+
+/** An agent's outgoing call ended: each running campaign the agent works for counts it as one of its calls. */
+export function noteOutgoingLegEnd(ctx: Ctx, leg: Leg, cause: HistoryCause): void {
+  const agent = leg.device.agent;
+  if (!leg.isOutgoing || !agent) return;
+  const end = leg.endedAt ?? ctx.clock.now();
+  for (const service of agent.outboundServices) {
+    const rp = ctx.routingPoints.get(service);
+    if (!rp?.campaign || rp.state === 'stopped' || leg.createdAt < rp.startedAt) continue;
+    rp.stats.outgoing.push({
+      connected: leg.everConnected,
+      failed: !leg.everConnected && (cause === 'busy' || cause === 'destNotObtainable'),
+      connectedMs: leg.connectedAt === undefined ? 0 : Math.max(0, end - leg.connectedAt),
+    });
+  }
 }

@@ -87,3 +87,38 @@ describe('routing point states', () => {
     expect(stateOf(h, 'camp1')).toEqual(state('started-running'));
   });
 });
+
+describe('campaign statistics', () => {
+  const total = (h: Harness, service: string) => {
+    const reply = h.exec({ type: 'queryRoutingPointStatistics', service, statisticsType: 'total' });
+    if (reply.kind !== 'result' || reply.result.type !== 'routingPointStatistics' || reply.result.statistics.type !== 'total') throw new Error('no total');
+    return reply.result.statistics.total;
+  };
+
+  it("counts the calls its agents make while it runs (originated, intended, performed, connected, failed, durations); an inbound point counts none", () => {
+    const h = harness();
+    h.call('8001', '1102'); // before the campaign: not its call
+    h.answer('1102');
+    h.ok({ type: 'dropCall', deviceNumber: '8001' });
+    h.ok({ type: 'startRoutingPoint', service: 'camp1' });
+    h.call('8001', '1103');
+    h.answer('1103');
+    h.clock.advance(65_000);
+    h.ok({ type: 'dropCall', deviceNumber: '1103' });
+    h.ok({ type: 'doNotDisturb', deviceNumber: '1104', state: 'on' });
+    h.call('8003', '1104');
+    h.ok({ type: 'dropCall', deviceNumber: '8003' });
+    h.call('1105', '1106'); // not an agent
+    expect(total(h, 'camp1')).toMatchObject({
+      outgoingCallsOriginatedCount: '2',
+      outgoingCallsIntendedCount: '2',
+      outgoingCallsPerformedCount: '2',
+      outgoingCallsConnectedCount: '1',
+      outgoingCallsFailedCount: '1',
+      outgoingCallsRetriedCount: '0',
+      outgoingCallsConnectedDuration: '00:01:05',
+      outgoingCallsConnectedAvgDuration: '00:01:05',
+    });
+    expect(total(h, 'service1')).toMatchObject({ outgoingCallsOriginatedCount: '0', outgoingCallsConnectedCount: '0' });
+  });
+});
