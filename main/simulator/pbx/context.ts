@@ -109,6 +109,8 @@ export interface Device {
 export interface RoutingPointStats {
   incoming: number;
   routed: number;
+  /** Calls that went straight to the caller's assigned agent rather than to the distribution. */
+  routedToAssigned: number;
   failureRoute: number;
   queued: number[];
   abandonedImmediately: number;
@@ -130,6 +132,8 @@ export interface RoutingPoint {
   config: RoutingPointConfig;
   startedAt: number;
   lastAgent?: string;
+  /** Caller number -> the agent who last talked with that caller through this routing point. */
+  assignedAgents: Map<string, string>;
   queue: QueuedEnd[];
   stats: RoutingPointStats;
   cancelServiceTimeout?: () => void;

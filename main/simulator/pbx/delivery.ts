@@ -6,7 +6,7 @@ import type { Party } from '../../../common/telservices/structures';
 import { othersOf, partyOfDevice, type Call, type Ctx, type ExternalEnd, type Leg, type QueuedEnd, type RoutingPoint } from './context';
 import { recordMissed } from './history';
 import { setAgentState } from './agents';
-import { agentsOf, pickAgent } from './routing-points';
+import { agentsOf, assignedAgent, pickAgent } from './routing-points';
 import { resolve, type Plan, type Redirect } from './resolve';
 import { connectLeg, detachLeg, emitCall, newLeg } from './view';
 
@@ -77,6 +77,8 @@ export function executePlan(ctx: Ctx, call: Call, plan: Plan): Outcome {
 
 function offerToRoutingPoint(ctx: Ctx, call: Call, rp: RoutingPoint, counted = true): Outcome {
   if (counted) rp.stats.incoming += 1;
+  const assigned = assignedAgent(ctx, rp, call);
+  if (assigned) return routeToAgent(ctx, call, rp, assigned.number, true);
   const agent = pickAgent(ctx, rp);
   if (agent) return routeToAgent(ctx, call, rp, agent.number);
   if (queueFull(ctx, rp)) {
@@ -102,11 +104,15 @@ function routeRedirect(rp: RoutingPoint): Redirect {
   return { firstCalled: party, lastRedirection: party, targetCause: 'route', callerCause: 'route', routedBy: rp };
 }
 
-function routeToAgent(ctx: Ctx, call: Call, rp: RoutingPoint, agentNumber: string): Outcome {
+function routeToAgent(ctx: Ctx, call: Call, rp: RoutingPoint, agentNumber: string, toAssigned = false): Outcome {
   const agent = ctx.devices.get(agentNumber);
   if (!agent) return { ok: false, cause: 'destNotObtainable' };
-  rp.lastAgent = agentNumber;
-  rp.stats.routed += 1;
+  if (toAssigned) {
+    rp.stats.routedToAssigned += 1;
+  } else {
+    rp.lastAgent = agentNumber;
+    rp.stats.routed += 1;
+  }
   const outcome = executePlan(ctx, call, { kind: 'device', device: agent, redirect: routeRedirect(rp) });
   const leg = agent.legs.find((l) => l.call === call && l.state === 'alerting');
   const timeout = rp.config.noAnswerTimeout;

@@ -5,7 +5,7 @@
  */
 import type { HistoryCause, RoutingPointStateName } from '../../../common/telservices/enums';
 import type { RoutingPointConfig } from '../../../common/telservices/structures';
-import type { Ctx, Device, Leg, RoutingPoint } from './context';
+import { partyOfEnd, type Call, type Ctx, type Device, type Leg, type RoutingPoint } from './context';
 
 export function newRoutingPoint(service: string, now: number, number?: string, config: RoutingPointConfig = {}): RoutingPoint {
   const rp: RoutingPoint = {
@@ -13,10 +13,12 @@ export function newRoutingPoint(service: string, now: number, number?: string, c
     state: 'started-running',
     config: { agentsDistribution: 'cyclic', ...config },
     startedAt: now,
+    assignedAgents: new Map(),
     queue: [],
     stats: {
       incoming: 0,
       routed: 0,
+      routedToAssigned: 0,
       failureRoute: 0,
       queued: [],
       abandonedImmediately: 0,
@@ -147,6 +149,8 @@ export function noteRoutedLegEnd(leg: Leg, alertingMs: number, connectedMs: numb
   }
   rp.stats.alerting.push(alertingMs);
   if (connectedMs !== undefined) {
+    const caller = (leg.detached?.other ?? leg.lastOther)?.number;
+    if (caller !== undefined && isAssignable(caller)) rp.assignedAgents.set(caller, leg.device.number);
     rp.stats.connected += 1;
     rp.stats.connectedDurations.push(connectedMs);
   } else if (abandoned) {
@@ -174,4 +178,21 @@ export function noteOutgoingLegEnd(ctx: Ctx, leg: Leg, cause: HistoryCause): voi
       connectedMs: leg.connectedAt === undefined ? 0 : Math.max(0, end - leg.connectedAt),
     });
   }
+}
+
+/** A hidden caller (`*****-<reference>`) or no number at all cannot be recognised next time. */
+function isAssignable(number: string): boolean {
+  return number !== '' && !number.startsWith('*');
+}
+
+/**
+ * The caller's assigned agent: the one who last talked with this caller through the routing point
+ * (the spec routes "to the assigned agent or the default distribution"), when that agent is free.
+ */
+export function assignedAgent(ctx: Ctx, rp: RoutingPoint, call: Call): Device | undefined {
+  const caller = call.ends[0];
+  const number = caller ? partyOfEnd(caller).number : '';
+  const agentNumber = isAssignable(number) ? rp.assignedAgents.get(number) : undefined;
+  const dev = agentNumber === undefined ? undefined : ctx.devices.get(agentNumber);
+  return dev && agentsOf(ctx, rp).includes(dev) && isAvailable(dev) ? dev : undefined;
 }

@@ -230,7 +230,7 @@ export function routingPointStatistics(ctx: Ctx, rp: RoutingPoint, type: 'snapsh
     total: {
       start: stamp(dateAt(ctx, rp.startedAt)),
       workDuration: hms(now - rp.startedAt),
-      routedToAssignedAgentCallsCount: '0',
+      routedToAssignedAgentCallsCount: String(s.routedToAssigned),
       routedToDistributionCallsCount: String(s.routed),
       routedToFailureRouteCallsCount: String(s.failureRoute),
       queuedCallsCount: String(queued.length),

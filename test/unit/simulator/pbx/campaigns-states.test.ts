@@ -122,3 +122,27 @@ describe('campaign statistics', () => {
     expect(total(h, 'service1')).toMatchObject({ outgoingCallsOriginatedCount: '0', outgoingCallsConnectedCount: '0' });
   });
 });
+
+describe('assigned agent', () => {
+  it('a caller who talked with an agent through the routing point goes back to that agent when free, counted apart from the distribution', () => {
+    const h = harness();
+    const rp = () => {
+      const reply = h.exec({ type: 'queryRoutingPointStatistics', service: 'service1', statisticsType: 'total' });
+      return reply.kind === 'result' && reply.result.type === 'routingPointStatistics' && reply.result.statistics.type === 'total' ? reply.result.statistics.total : undefined;
+    };
+    const ringsAt = (caller: string): string | undefined => {
+      const mark = h.mark();
+      h.call(caller, '8000');
+      return ['8001', '8003'].find((d) => h.callsOf(d, mark).some((c) => c.primCall?.state === 'alerting'));
+    };
+    expect(ringsAt('1101')).toBe('8001');
+    h.answer('8001');
+    h.clock.advance(5_000);
+    h.ok({ type: 'dropCall', deviceNumber: '1101' });
+    h.ok({ type: 'agentState', deviceNumber: '8001', state: 'ready' });
+    expect(ringsAt('1101')).toBe('8001'); // the cyclic distribution alone would pick 8003
+    h.ok({ type: 'dropCall', deviceNumber: '1101' });
+    expect(ringsAt('1102')).toBe('8003');
+    expect(rp()).toMatchObject({ routedToAssignedAgentCallsCount: '1', routedToDistributionCallsCount: '2' });
+  });
+});
