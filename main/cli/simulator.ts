@@ -1,7 +1,7 @@
 /**
  * `npm run simulator -- [--port P] [--host H] [--control-port P] [--scenario FILE] [--demo]
  *                       [--eop SEQ] [--session-limit N] [--credentials user:pass,...]
- *                       [--directory-size N] [--print-demo] [--no-rest] [--rest] [--help]`
+ *                       [--directory-size N] [--print-demo] [--no-rest] [--rest] [--immediate-tcp-polls] [--help]`
  *
  * Prints `listening on 127.0.0.1:PORT` once it accepts requests and `control on http://…` for the
  * JSON control API; runs until SIGINT/SIGTERM. Exit codes: 0 ok, 2 usage (bad option or scenario),
@@ -28,6 +28,10 @@ const HELP = `TelServer simulator (TelServices over TCP/HTTP, events over UDP)
   --credentials LIST  user:password,... required on the first openSession of a device
   --directory-size N  generated directory entries (default 800)
   --print-demo        print the demo scenario as JSON and exit
+  --immediate-tcp-polls
+                      answer a raw-TCP long-poll (snapshot resultOnEvent) at once instead
+                      of holding it, as a TelServer may (the spec meant it for HTTP);
+                      HTTP long-polls are still held
   --no-rest           do not start the mock REST services (they start by default)
   --rest              the mock REST services alone, without the TelServer (the control
                       API then serves only /rest/...)
@@ -77,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
       'print-demo': { type: 'boolean' },
       rest: { type: 'boolean' },
       'no-rest': { type: 'boolean' },
+      'immediate-tcp-polls': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -113,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
     options.scenario = parseScenario(text, values.scenario);
   }
   if (values.demo) options.demo = true;
+  if (values['immediate-tcp-polls']) options.immediateTcpPolls = true;
 
   if (values.rest) return restAlone(options.controlPort ?? 0);
   if (values['no-rest']) options.rest = false;

@@ -65,4 +65,18 @@ describe('npm run simulator', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('--immediate-tcp-polls answers a raw-TCP long-poll at once', async () => {
+    const p = run(['--port', '0', '--no-rest', '--immediate-tcp-polls']);
+    const [, port] = await waitForLine(p.output, /listening on 127\.0\.0\.1:(\d+)/);
+    const client = new TelClient(new TcpTransport({ host: '127.0.0.1', port: Number(port) }));
+    await client.openSession({ deviceNumber: '1101' });
+    const first = await client.snapshot({ deviceNumber: '1101' });
+    const started = Date.now();
+    await client.snapshot({ deviceNumber: '1101', resultOnEvent: { timeout: '5', snapshotSeq: first.snapshotSeq ?? '' } });
+    // Held, this poll would last its 5 s timeout; the flag makes the simulator answer it at once.
+    expect(Date.now() - started).toBeLessThan(2_000);
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+  });
 });
