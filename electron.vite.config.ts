@@ -59,8 +59,13 @@ export default defineConfig({
     build: {
       outDir: fromRoot('out/renderer'),
       rollupOptions: {
-        // pop.html: the desktop shell's screen-pop window (main/app/pop-window.ts).
-        input: { index: fromRoot('renderer/index.html'), pop: fromRoot('renderer/pop.html') },
+        // pop.html: the desktop shell's screen-pop window (main/app/pop-window.ts);
+        // dial.html: the tray's Dial… box.
+        input: {
+          index: fromRoot('renderer/index.html'),
+          pop: fromRoot('renderer/pop.html'),
+          dial: fromRoot('renderer/dial.html'),
+        },
       },
     },
   },
