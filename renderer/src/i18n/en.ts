@@ -96,6 +96,10 @@ export const en = {
   'pop.ringing': 'Ringing for {time}',
   'pop.dialled': 'Dialled {number}',
   'pop.data': 'Call data',
+  'pop.transferData': 'Transfer data',
+  'pop.transferDataEmpty': 'No transfer data',
+  'pop.transferDataUnavailable': 'Transfer data unavailable: {why}',
+  'pop.transferDataUnknown': 'no reason given',
   'pop.notifyTitle': 'Incoming call',
   'pop.qualified': 'Caller identified: {who}',
   // ---- dial box ----

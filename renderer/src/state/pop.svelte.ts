@@ -11,6 +11,7 @@ import type { CtiStore } from '../lib/cti-store.svelte';
 import { popItems, type PopItem } from '../pop';
 import type { Announcer } from './announcer.svelte';
 import { CallsState } from './calls.svelte';
+import { TransferDataState } from './rest-transfer-data.svelte';
 
 /** Raises a system notification for a new call (web mode: the browser's, when the tab is hidden). */
 export interface PopNotifier {
@@ -26,12 +27,15 @@ export class PopState {
   /** Keys of the pops already announced (plain, not reactive: the effect only writes it). */
   #announced: readonly string[] = [];
   readonly items: PopItem[];
+  /** The REST transfer data per call, shown in the pop when it arrives (never waited for). */
+  readonly transferData: TransferDataState;
 
   constructor(store: CtiStore, announcer: Announcer, notifier?: PopNotifier, calls?: CallsState) {
     this.#store = store;
     this.#announcer = announcer;
     this.items = $derived(popItems(store.line, this.#hidden));
     this.calls = calls ?? new CallsState(store, announcer);
+    this.transferData = new TransferDataState(store.cti);
     // Announce each new pop (a second caller during a call shares the call's id, so this follows
     // the pops shown rather than the core's once-per-call incomingCall event).
     this.#off = $effect.root(() => {
@@ -103,5 +107,6 @@ export class PopState {
 
   destroy(): void {
     this.#off();
+    this.transferData.destroy();
   }
 }
