@@ -44,11 +44,13 @@ const preloadPath = join(here, '../preload/index.cjs');
 const urlOf = (source: RendererSource): string => (source.kind === 'url' ? source.url : pathToFileURL(source.path).href);
 /** The URL our page has: IPC answers only frames at this URL (and the pop's). */
 const appUrl = (): string => urlOf(chooseRendererSource(rendererOptions));
-/** renderer/pop.html beside the main page, from the same place (dev server or built files). */
-function popSource(): RendererSource {
+/** A page beside the main one (pop.html, dial.html), from the same place (dev server or built files). */
+function besideMain(page: string): RendererSource {
   const main = chooseRendererSource(rendererOptions);
-  return main.kind === 'url' ? { kind: 'url', url: new URL('pop.html', main.url).href } : { kind: 'file', path: join(dirname(main.path), 'pop.html') };
+  return main.kind === 'url' ? { kind: 'url', url: new URL(page, main.url).href } : { kind: 'file', path: join(dirname(main.path), page) };
 }
+const popSource = (): RendererSource => besideMain('pop.html');
+const dialSource = (): RendererSource => besideMain('dial.html');
 
 // Logs go to a rotated file, every secret redacted (the values come from the store once it exists).
 const appLog: AppLog = setupLog(() => (secrets === null ? [] : SECRET_KEYS.map((k: SecretKey) => secrets?.get(k) ?? '').filter((v) => v !== '')));
@@ -99,9 +101,10 @@ async function startLine(): Promise<void> {
   secrets = new SafeStorageSecretStore(safeStorage, secretBlobFile(app.getPath('userData')), process.platform, (m) => console.warn(m));
   if (secrets.unavailableReason !== undefined) console.warn(`[secrets] ${secrets.unavailableReason}`);
   const popUrl = urlOf(popSource());
+  const dialUrl = urlOf(dialSource());
   const running = await startCti({
     dir: app.getPath('userData'),
-    appUrls: [appUrl(), popUrl],
+    appUrls: [appUrl(), popUrl, dialUrl],
     secrets,
     diagnostics: async () => ({
       app: { name: PRODUCT_NAME, version: app.getVersion() },
@@ -116,6 +119,7 @@ async function startLine(): Promise<void> {
   shell = startDesktopShell(running, {
     productName: PRODUCT_NAME,
     pop: { preloadPath, source: popSource(), pageUrl: popUrl },
+    dial: { preloadPath, source: dialSource(), pageUrl: dialUrl },
     showMainWindow: () => void showWindow(),
     openDialBox,
     showView,

@@ -14,6 +14,7 @@ import { ShellController } from '../desktop/shell-controller';
 import { runTrayAction, type ShellVerbs } from '../desktop/tray-actions';
 import type { RunningCti } from './cti';
 import { applyLoginItem, isOpenAtLogin, watchWakeUps } from './lifecycle';
+import { DialWindow } from './dial-window';
 import { PopWindow, type PopWindowOptions } from './pop-window';
 import { DialShortcut } from './shortcut';
 import { TrayController } from './tray';
@@ -21,6 +22,8 @@ import { TrayController } from './tray';
 export interface DesktopShellOptions {
   readonly productName: string;
   readonly pop: Omit<PopWindowOptions, 'trayBounds'>;
+  /** The tray's small always-on-top dial box (renderer/dial.html). */
+  readonly dial: Omit<PopWindowOptions, 'trayBounds'>;
   /** Shows the main window (restored, focused). */
   readonly showMainWindow: () => void;
   /** Opens the main window's dial box with this number ('' = empty) and a focused Call button. */
@@ -61,7 +64,8 @@ export function startDesktopShell(cti: RunningCti, opts: DesktopShellOptions): D
     });
   };
   const verbs: ShellVerbs = {
-    openDialBox: (number) => opts.openDialBox(number ?? ''),
+    // The tray's Dial… (no number): the small dial box by the tray; with a number, the main window's.
+    openDialBox: (number) => (number === undefined ? dialBox.open() : opts.openDialBox(number)),
     openMainWindow: opts.showMainWindow,
     openSettings: () => opts.showView('settings'),
     quit: opts.quit,
@@ -77,6 +81,7 @@ export function startDesktopShell(cti: RunningCti, opts: DesktopShellOptions): D
     onClick: opts.showMainWindow,
   });
   const pop = new PopWindow({ ...opts.pop, trayBounds: (): Rectangle | undefined => tray.bounds() });
+  const dialBox = new DialWindow({ ...opts.dial, trayBounds: (): Rectangle | undefined => tray.bounds() });
   const notifications = new Set<Notification>();
   const notify = (call: CallView): void => {
     if (!Notification.isSupported()) return;
@@ -104,7 +109,7 @@ export function startDesktopShell(cti: RunningCti, opts: DesktopShellOptions): D
   });
   const shortcut = new DialShortcut(() => {
     void selectedOrCopiedNumber().then((number) => {
-      if (number === null) opts.openDialBox('');
+      if (number === null) dialBox.open();
       else dial(number);
     });
   });
@@ -141,6 +146,7 @@ export function startDesktopShell(cti: RunningCti, opts: DesktopShellOptions): D
       shortcut.dispose();
       controller.stop();
       pop.destroy();
+      dialBox.destroy();
       tray.destroy();
     },
   };

@@ -59,8 +59,8 @@ test('the sandboxed preload is CommonJS and requires nothing but electron', () =
   expect(bareSpecifiers(preload)).toEqual(['electron']);
 });
 
-test('the built page keeps its CSP and has no inline script', () => {
-  const html = read('renderer/index.html');
+for (const page of ['index.html', 'pop.html', 'dial.html']) test(`the built ${page} keeps its CSP and has no inline script`, () => {
+  const html = read(`renderer/${page}`);
   expect(html).toContain('http-equiv="Content-Security-Policy"');
   expect(html).toMatch(/default-src 'none'/);
   const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];

@@ -114,6 +114,40 @@ describe('PopWindow', () => {
   });
 });
 
+describe('DialWindow (the tray\'s Dial… box)', () => {
+  const options = { preloadPath: '/app/out/preload/index.cjs', source: { kind: 'file' as const, path: '/app/out/renderer/dial.html' }, pageUrl: 'file:///app/out/renderer/dial.html', trayBounds: () => undefined };
+
+  it('is always on top, focusable, placed by the tray, shown AND focused; a second Dial… reuses it', async () => {
+    const { DialWindow, DIAL_WINDOW_SIZE } = await import('../../../main/app/dial-window');
+    const dial = new DialWindow(options);
+    dial.open();
+    expect(fake.windows).toHaveLength(1);
+    const w = fake.windows[0]!;
+    expect(w.options).toMatchObject({ alwaysOnTop: true, focusable: true, show: false, skipTaskbar: true });
+    expect((w.options['webPreferences'] as { sandbox: boolean; contextIsolation: boolean })).toMatchObject({ sandbox: true, contextIsolation: true });
+    expect((w as unknown as { loadFile: ReturnType<typeof vi.fn> }).loadFile).toHaveBeenCalledWith('/app/out/renderer/dial.html');
+    const setBounds = (w as unknown as { setBounds: ReturnType<typeof vi.fn> }).setBounds;
+    // Bottom-right, above the taskbar of the cursor's display (the same placement as the pop).
+    expect(setBounds).toHaveBeenCalledWith(expect.objectContaining({ x: 1920 - DIAL_WINDOW_SIZE.width - 12, width: DIAL_WINDOW_SIZE.width }));
+    expect(w.calls).toEqual(['show', 'focus']);
+    dial.open();
+    expect(fake.windows).toHaveLength(1);
+    expect(w.calls).toEqual(['show', 'focus', 'show', 'focus']);
+    dial.destroy();
+    expect(w.calls).toContain('destroy');
+  });
+
+  it('the IPC sender check answers the dial page as it does the pop page, and still refuses a foreign frame', async () => {
+    const { isTrustedSender } = await import('../../../main/app/ipc');
+    const main = 'file:///app/out/renderer/index.html';
+    const pop = 'file:///app/out/renderer/pop.html';
+    const dialPage = 'file:///app/out/renderer/dial.html';
+    expect(isTrustedSender({ url: dialPage, parent: null }, main, [pop, dialPage])).toBe(true);
+    expect(isTrustedSender({ url: dialPage, parent: {} }, main, [pop, dialPage])).toBe(false);
+    expect(isTrustedSender({ url: 'file:///app/out/renderer/dial.html.evil', parent: null }, main, [pop, dialPage])).toBe(false);
+  });
+});
+
 describe('watchWakeUps', () => {
   it('reconnects the line once, about a second after resume (well within 5 s)', async () => {
     vi.useFakeTimers();
