@@ -30,6 +30,8 @@ export const enViews = {
   'hist.ring': 'rang {time}',
   'hist.talk': 'talked {time}',
   'hist.missedBadge': '{count} missed',
+  'hist.missedBadge.one': '{count} missed',
+  'hist.missedLabel.one': '{count} missed call not seen yet',
   'hist.missedLabel': '{count} missed calls not seen yet',
   'hist.problem.range': 'The end date is before the start date',
   'hist.problem.startHour': 'The start hour is 0 to 23',

@@ -27,6 +27,8 @@ export const frViews: Record<keyof typeof enViews, string> = {
   'hist.ring': 'sonnerie {time}',
   'hist.talk': 'conversation {time}',
   'hist.missedBadge': '{count} manqués',
+  'hist.missedBadge.one': '{count} manqué',
+  'hist.missedLabel.one': '{count} appel manqué non vu',
   'hist.missedLabel': '{count} appels manqués non vus',
   'hist.problem.range': 'La date de fin précède la date de début',
   'hist.problem.startHour': 'L’heure de début va de 0 à 23',

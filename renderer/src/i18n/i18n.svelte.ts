@@ -48,3 +48,13 @@ export function t(key: MessageKey, params?: MessageParams): string {
 }
 
 export type { MessageKey };
+
+/** Keys that have a singular variant `${key}.one` beside the plural `key`. */
+type PluralKey = { [K in MessageKey]: `${K}.one` extends MessageKey ? K : never }[MessageKey];
+
+/** A count message, singular or plural by the current language's rules (French: 0 and 1 are singular). */
+export function tCount(key: PluralKey, count: number, params?: MessageParams): string {
+  const category = new Intl.PluralRules(current).select(count);
+  const chosen: MessageKey = category === 'one' ? (`${key}.one` as MessageKey) : key;
+  return t(chosen, { ...params, count });
+}
