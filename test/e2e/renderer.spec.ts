@@ -42,7 +42,8 @@ test('the built renderer renders under its strict CSP without console errors', a
 
   // The stylesheet is applied (a CSP block of style-src would leave the heading unstyled).
   const headingColor = await page.getByRole('heading', { level: 1 }).evaluate((h) => getComputedStyle(h).color);
-  expect(headingColor).toBe('rgb(47, 125, 225)');
+  // --accent-text of the light theme in app.css (#1b5fb8); the browser's default would be black.
+  expect(headingColor).toBe('rgb(27, 95, 184)');
 
   // A stable path (test-results/e2e/renderer.png) so a human can look at the last run.
   await page.screenshot({ path: resolve(test.info().project.outputDir, 'renderer.png') });
