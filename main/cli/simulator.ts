@@ -23,6 +23,7 @@ const HELP = `TelServer simulator (TelServices over TCP/HTTP, events over UDP)
   --scenario FILE     play a JSON scenario (format: main/simulator/scenario/schema.ts,
                       example: main/simulator/scenario/examples/calls-and-faults.json)
   --demo              an inbound call to 1101 every few seconds from the directory
+                      (every fifth transferred in with transfer data, on a mock DNIS)
   --eop SEQ           end-of-PDU sequence after each reply and event (\\n, \\0 escapes allowed)
   --session-limit N   open sessions allowed at once
   --credentials LIST  user:password,... required on the first openSession of a device

@@ -7,9 +7,11 @@ import { parseServerAddress } from '../../common/address';
 import { CtiError } from '../../common/errors';
 import type { SettingsPatch } from '../../common/schemas';
 import { startSimulator, type RunningSimulator } from '../simulator/index';
+import type { DemoOptions } from '../simulator/scenario/demo';
+import { DEMO_REST_SECRETS, demoRestSettings } from './demo-rest';
 import type { SettingsStore } from '../settings/store';
 import { ConfSettingsStore } from '../settings/conf-store';
-import type { SecretStore } from '../settings/secrets';
+import { MemorySecretStore, type SecretStore } from '../settings/secrets';
 import { CtiService, type CtiServiceOptions } from './service';
 import { telServicesLinkFactory } from './telservices-link';
 
@@ -22,6 +24,8 @@ export interface CoreRuntimeOptions {
   demo: boolean;
   /** The client's device in demo mode (default 1101). */
   demoDevice?: string;
+  /** The demo's pace (tests play it faster). */
+  demoPace?: Pick<DemoOptions, 'everyMs' | 'calls'>;
   /** What the About view shows besides the settings (the desktop shell: its log and status). */
   diagnostics?: CtiServiceOptions['diagnostics'];
 }
@@ -41,14 +45,19 @@ export async function startCoreRuntime(options: CoreRuntimeOptions): Promise<Cor
   if (options.demo) {
     const device = options.demoDevice ?? DEMO_DEVICE;
     // The control API lets an integrator (or an end-to-end test) ring the line on demand.
-    simulator = await startSimulator({ port: 0, controlPort: 0, demo: { device }, pbx: { callReference: true } });
+    simulator = await startSimulator({ port: 0, controlPort: 0, demo: { device, ...options.demoPace }, pbx: { callReference: true } });
     overrides.serverHost = simulator.host;
     overrides.serverPort = simulator.port;
     overrides.deviceNumber = device;
+    if (simulator.restUrls) Object.assign(overrides, demoRestSettings(simulator.restUrls));
   }
   const settings = options.settings(overrides);
-  // A conf store without an explicit secret store keeps secrets in its own 0600 file: use that one.
-  const secrets = options.secrets ?? (settings instanceof ConfSettingsStore ? settings.secrets : undefined);
+  // The demo's REST credentials are the mocks' and last for the run: never written to the user's
+  // keychain or secrets file. Otherwise a conf store without an explicit secret store keeps secrets
+  // in its own 0600 file: use that one.
+  const secrets = options.demo
+    ? new MemorySecretStore(DEMO_REST_SECRETS, 'The demo keeps its secrets (the mock services\' credentials) until it quits.')
+    : (options.secrets ?? (settings instanceof ConfSettingsStore ? settings.secrets : undefined));
   const service = new CtiService({
     settings,
     ...(secrets ? { secrets } : {}),

@@ -11,6 +11,7 @@ import { startControlApi } from './control/control-api';
 import { ScenarioPlayer } from './scenario/player';
 import { buildDemoScenario, type DemoOptions } from './scenario/demo';
 import type { Scenario } from './scenario/schema';
+import { encodeDataPairs } from '../rest/data-pairs';
 import { startRestMocks, type RestMocksControl, type RestMockUrls, type RestMocksOptions } from './rest/rest-mocks';
 
 export type { SimulatorControl, SimulatorState } from './server/simulator';
@@ -95,13 +96,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       clock,
       log,
       onError: (step, e) => log(`scenario step "${step.do}" at ${step.at} ms failed: ${String(e)}`),
+      ...(rest
+        ? {
+            startTransferSession: (ani: string, agent: Readonly<Record<string, string>>) => {
+              const out = rest.control.startTdsSession({ ani, agentdata: encodeDataPairs(Object.entries(agent)) });
+              return typeof out === 'string' ? out : { dnis: out.dnis };
+            },
+          }
+        : {}),
     });
     players.push(player);
     player.start();
   };
   if (options.scenario) play(options.scenario);
   if (options.demo) {
-    play(buildDemoScenario(directory.publicParties(), options.demo === true ? {} : options.demo));
+    const demo = options.demo === true ? {} : options.demo;
+    // Without the REST mocks there is no transfer data service to transfer calls in with.
+    play(buildDemoScenario(directory.publicParties(), rest ? demo : { ...demo, transferredCalls: false }));
   }
   return {
     host,

@@ -22,6 +22,10 @@ export const MOCK_CREDENTIALS = {
   dnisFree: { user: 'admin', password: 'password', tenantId: '12345678', applicationKey: '53475e5f1463f9ab2052ead' },
 } as const;
 
+/** The DNIS numbers the mock transfer data service allocates unless told otherwise, and their common prefix. */
+export const DEFAULT_DNIS_POOL = ['18005550001', '18005550002', '18005550003', '18005550004', '18005550005'] as const;
+export const DEFAULT_DNIS_PREFIX = '1800555';
+
 export interface RestMocksOptions {
   /** 0 (default): any free port. */
   port?: number;
@@ -76,7 +80,7 @@ export async function startRestMocks(options: RestMocksOptions = {}): Promise<Ru
   const tds = new TdsModel({
     clock,
     campaignIds: options.campaignIds ?? [MOCK_CREDENTIALS.tds.campaignId],
-    pool: options.dnisPool ?? ['18005550001', '18005550002', '18005550003', '18005550004', '18005550005'],
+    pool: options.dnisPool ?? DEFAULT_DNIS_POOL,
     holdMs: options.holdMs ?? DNIS_HOLD_MS,
   });
   const arc = new ArcModel(pbx, clock);

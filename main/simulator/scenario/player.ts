@@ -15,6 +15,11 @@ export interface PlayerOptions {
   log?: (line: string) => void;
   /** A step failed (e.g. restart while closing): logged, the timeline goes on. */
   onError?: (step: ScenarioStep, error: unknown) => void;
+  /**
+   * Starts a transfer data session for a `transferData` step (the mock REST services): the DNIS it
+   * allocated, or why it could not (pool_full…). Absent: such a step fails.
+   */
+  startTransferSession?: (ani: string, agent: Readonly<Record<string, string>>) => { dnis: string } | string;
 }
 
 /** The other parties' numbers of the connected legs of a call event. */
@@ -88,13 +93,23 @@ export class ScenarioPlayer {
     }
   }
 
+  /** The DNIS of a new transfer data session for the caller; throws (the step fails) without one. */
+  private transferDnis(ani: string, agent: Readonly<Record<string, string>>): string {
+    const start = this.options.startTransferSession;
+    if (!start) throw new Error('a transferData step needs the mock REST services');
+    const out = start(ani, agent);
+    if (typeof out === 'string') throw new Error(`no transfer data session: ${out}`);
+    return out.dnis;
+  }
+
   private apply(step: ScenarioStep): void {
     const log = this.options.log ?? (() => {});
     switch (step.do) {
       case 'inboundCall': {
-        const { at: _at, do: _do, id, ringMs, talkMs, ...spec } = step;
+        const { at: _at, do: _do, id, ringMs, talkMs, transferData, ...spec } = step;
+        if (transferData !== undefined) spec.dnis = this.transferDnis(spec.from, transferData);
         const { callId } = this.control.injectCall(spec);
-        log(`call ${callId}: ${spec.name ?? spec.from} (${spec.from}) -> ${spec.to}`);
+        log(`call ${callId}: ${spec.name ?? spec.from} (${spec.from}) -> ${spec.to}${transferData ? ` (transferred with data, DNIS ${spec.dnis ?? ''})` : ''}`);
         if (id !== undefined) this.calls.set(id, callId);
         const hangUpAfterTalk = (): void =>
           this.after(talkMs ?? 0, () => {

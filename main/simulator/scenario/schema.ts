@@ -24,6 +24,12 @@ export const stepSchema = z.discriminatedUnion('do', [
     id: callId.optional(),
     ringMs: z.number().int().min(1).optional(),
     talkMs: z.number().int().min(1).optional(),
+    /**
+     * A call transferred in with data: a remote contact centre first starts a transfer data
+     * session for the caller with these agent pairs, and the call arrives on the DNIS it was
+     * given (instead of `dnis`). Needs the mock REST services.
+     */
+    transferData: z.record(z.string().min(1).max(200), z.string().max(4096)).optional(),
   }),
   z.strictObject({ at, do: z.literal('answer'), call: callId }),
   z.strictObject({ at, do: z.literal('hangup'), call: callId }),

@@ -121,4 +121,32 @@ describe('scenarios', () => {
     await log.waitFor(isCall('alerting'), 2);
     expect(callStates(log.events)).toEqual(['alerting', 'cleared', 'alerting']);
   });
+
+  it('a transferData step starts a transfer data session for the caller and rings on the DNIS it was given', async () => {
+    const clock = manualClock(0);
+    const steps = [{ at: 1000, do: 'inboundCall', from: '+33160127764', to: '1101', transferData: { order: '42' } }];
+    const lines: string[] = [];
+    h = await harness({ clock, scenario: parseScenario(JSON.stringify({ steps })), log: (l) => lines.push(l) });
+    const log = await h.listen();
+    await h.tcp.openSession({ deviceNumber: '1101', eventUDPPort: log.port });
+    clock.advance(1000);
+    const [alerting] = await log.waitFor(isCall('alerting'));
+    if (alerting?.type !== 'call') throw new Error('expected a call event');
+    const session = h.sim.restControl?.state().sessions[0];
+    expect(session).toMatchObject({ ani: '+33160127764', active: true, agentdata: 'order%3D42' });
+    expect(alerting.call.primCall?.firstCalledParty?.number).toBe(session?.dnis);
+    expect(lines.join('\n')).toContain(`transferred with data, DNIS ${session?.dnis ?? '?'}`);
+  });
+
+  it('without the REST mocks a transferData step fails, says why, and rings nothing', async () => {
+    const clock = manualClock(0);
+    const steps = [{ at: 1000, do: 'inboundCall', from: '+33160127764', to: '1101', transferData: { order: '42' } }];
+    const lines: string[] = [];
+    h = await harness({ clock, rest: false, scenario: parseScenario(JSON.stringify({ steps })), log: (l) => lines.push(l) });
+    const log = await h.listen();
+    await h.tcp.openSession({ deviceNumber: '1101', eventUDPPort: log.port });
+    clock.advance(1000);
+    expect(lines.join('\n')).toMatch(/inboundCall.*failed.*needs the mock REST services/);
+    expect(h.sim.pbx.listCalls()).toEqual([]);
+  });
 });

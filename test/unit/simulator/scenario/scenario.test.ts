@@ -78,3 +78,24 @@ describe('buildDemoScenario', () => {
     }
   });
 });
+
+describe('buildDemoScenario: calls transferred in with data', () => {
+  it('every fifth call (the 2nd, the 7th) carries transfer data instead of a fixed DNIS, and is never hidden', () => {
+    const demo = buildDemoScenario(generateDirectory({ entries: 300 }), { calls: 10 });
+    const withData = demo.steps.flatMap((s, i) => (s.do === 'inboundCall' && s.transferData !== undefined ? [i] : []));
+    expect(withData).toEqual([1, 6]);
+    for (const i of withData) {
+      const step = demo.steps[i];
+      if (step?.do !== 'inboundCall') throw new Error('a call expected');
+      expect(step.dnis).toBeUndefined();
+      expect(step.hidden).toBeUndefined();
+      expect(step.transferData).toMatchObject({ customer: step.name, reason: expect.any(String) as string });
+    }
+    expect(parseScenario(JSON.stringify(demo))).toEqual(demo);
+  });
+
+  it('has none when asked (the simulator without its REST mocks)', () => {
+    const demo = buildDemoScenario(generateDirectory({ entries: 300 }), { calls: 10, transferredCalls: false });
+    expect(demo.steps.some((s) => s.do === 'inboundCall' && s.transferData !== undefined)).toBe(false);
+  });
+});

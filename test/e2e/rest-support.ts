@@ -1,0 +1,81 @@
+/**
+ * The REST scenarios' rig: the simulator with its mock REST services, and web mode for each device
+ * with a settings directory written beforehand (settings.json pointing the REST services at the
+ * mocks, secrets.json holding the mocks' credentials), as an integrator would configure them.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SettingsPatch } from '../../common/schemas';
+import { MOCK_CREDENTIALS } from '../../main/simulator/rest/rest-mocks';
+import { control, type Rig } from './agent-support';
+import { startTsx, type Started } from './processes';
+
+export interface RestRig extends Rig {
+  rest: { tds: string; arc: string; dnisFree: string };
+}
+
+/** The REST settings of the mocks (transfer data on DNIS 1800555…, released by stop). */
+export function mockRestSettings(rest: RestRig['rest'], over: SettingsPatch = {}): SettingsPatch {
+  const t = MOCK_CREDENTIALS.tds;
+  const d = MOCK_CREDENTIALS.dnisFree;
+  return {
+    tdsBaseUrl: rest.tds,
+    tdsClientId: t.clientId,
+    tdsCampaignId: t.campaignId,
+    tdsUser: t.user,
+    tdsDnisPrefixes: ['1800555'],
+    tdsRelease: 'stop',
+    arcBaseUrl: rest.arc,
+    arcUserId: MOCK_CREDENTIALS.arc.userId,
+    dnisFreeBaseUrl: rest.dnisFree,
+    dnisFreeUser: d.user,
+    dnisFreeTenantId: d.tenantId,
+    dnisFreeApplicationKey: d.applicationKey,
+    ...over,
+  };
+}
+
+/** The simulator (TelServer, control API, REST mocks) and one web mode per device, configured for REST. */
+export async function startRestRig(devices: readonly string[], over: SettingsPatch = {}): Promise<RestRig> {
+  const simulator = await startTsx(
+    'main/cli/simulator.ts',
+    ['--port', '0', '--control-port', '0'],
+    [/listening on (127\.0\.0\.1:\d+)/, /control on (http:\/\/\S+)/, /rest tds on (http:\/\/\S+)/, /rest arc on (http:\/\/\S+)/, /rest dnis-free on (http:\/\/\S+)/],
+  );
+  const [telServer, controlUrl, tds, arc, dnisFree] = simulator.values as [string, string, string, string, string];
+  const rest = { tds, arc, dnisFree };
+  const dirs: string[] = [];
+  const webs: Started[] = [];
+  const urls: Record<string, string> = {};
+  for (const device of devices) {
+    const dir = mkdtempSync(join(tmpdir(), 'cti-rest-e2e-'));
+    dirs.push(dir);
+    const [host, port] = telServer.split(':') as [string, string];
+    const settings = { serverHost: host, serverPort: Number(port), deviceNumber: device, ...mockRestSettings(rest, over) };
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings), { mode: 0o600 });
+    const secrets = { tdsPassword: MOCK_CREDENTIALS.tds.password, arcToken: MOCK_CREDENTIALS.arc.token, dnisPassword: MOCK_CREDENTIALS.dnisFree.password };
+    writeFileSync(join(dir, 'secrets.json'), JSON.stringify(secrets), { mode: 0o600 });
+    const web = await startTsx('main/web/cli.ts', ['--port', '0', '--settings-dir', dir, '--server', telServer, '--device', device], [/Open (http:\/\/\S+)/]);
+    webs.push(web);
+    urls[device] = web.values[0] as string;
+  }
+  return {
+    simulator,
+    telServer,
+    controlUrl,
+    webs,
+    urls,
+    rest,
+    stop: async () => {
+      for (const w of webs) await w.stop();
+      await simulator.stop();
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A remote contact centre starts a transfer data session for `ani` with these agent pairs; returns its DNIS and GUID. */
+export async function startTransferSession(rig: RestRig, ani: string, agent: Record<string, string>): Promise<{ dnis: string; guid: string }> {
+  return (await control(rig, 'POST', '/rest/tds/sessions', { ani, agent })) as { dnis: string; guid: string };
+}
