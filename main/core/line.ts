@@ -42,6 +42,7 @@ import { backoffDelay } from '../telservices/backoff';
 import { Emitter } from './emitter';
 import { DEFAULT_TIMING, nextCheckMs, type LineTiming } from './line-timing';
 import { nameWithin, popFor } from './screen-pop';
+import { eventSourceOf } from './event-source';
 
 export { DEFAULT_TIMING, type LineTiming } from './line-timing';
 
@@ -121,6 +122,7 @@ export class Line extends Emitter<LineEvents> {
       requestTimeoutMs: opts.settings.requestTimeoutMs,
       eventSources: opts.settings.eventSources,
       maxReplyBytes: opts.settings.maxReplyBytes,
+      httpPort: opts.settings.httpPort,
     });
     this.#core = initialCoreState(opts.lineId, opts.settings.deviceNumber, this.#now());
     this.#mode = opts.settings.eventMode === 'poll' ? 'poll' : 'udp';
@@ -437,9 +439,7 @@ export class Line extends Emitter<LineEvents> {
   }
 
   #eventSource(): EventSource {
-    if (this.#mode === 'udp') return 'udp';
-    if (this.#session.periodicPolling) return 'periodicSnapshot';
-    return this.#settings.transport === 'http' ? 'httpLongPoll' : 'tcpLongPoll';
+    return eventSourceOf(this.#mode, this.#session.periodicPolling, this.#settings);
   }
 
   #setConnection(state: ConnectionState, extra: Partial<ConnectionView> = {}): void {

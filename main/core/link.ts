@@ -86,6 +86,8 @@ export interface LinkTarget {
   eventSources?: readonly string[];
   /** Largest reply accepted (default: the transport's). */
   maxReplyBytes?: number;
+  /** The server's HTTP port: over raw TCP the long-poll goes there, on its own link (0/absent: none). */
+  httpPort?: number;
 }
 
 export type LinkFactory = (target: LinkTarget) => LineLink;

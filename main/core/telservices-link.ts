@@ -8,13 +8,15 @@ import { HttpTransport } from '../telservices/transport-http';
 import { TcpTransport } from '../telservices/transport-tcp';
 import type { LineLink, LineSession, LineSessionOptions, LinkFactory, LinkTarget } from './link';
 import type { Transport } from '../telservices/transport';
+import { separatePollPort } from './event-source';
 
-function lineSession(transport: Transport, target: LinkTarget, o: LineSessionOptions): LineSession {
+function lineSession(transport: Transport, target: LinkTarget, o: LineSessionOptions, pollTransport: Transport | undefined): LineSession {
   const poll = {
     pollTimeoutS: o.pollTimeoutS,
     marginMs: target.requestTimeoutMs,
     // The line reopens the whole session (with its own backoff) when a poll fails.
     giveUpAfter: 1,
+    ...(pollTransport ? { transport: pollTransport } : {}),
   };
   const endOfPdu = target.endOfPdu ? { endOfPdu: target.endOfPdu } : {};
   const session = new TelSession({
@@ -75,9 +77,12 @@ export function telServicesLink(target: LinkTarget): LineLink {
   };
   const transport = target.transport === 'http' ? new HttpTransport(transportOptions) : new TcpTransport(transportOptions);
   const client = new TelClient(transport);
+  // The long-poll over the server's HTTP mode, apart from the TCP link the requests use (./event-source).
+  const httpPort = separatePollPort(target);
+  const pollTransport = httpPort === undefined ? undefined : new HttpTransport({ ...transportOptions, port: httpPort });
   return {
     request: (req, opts) => client.send(req, opts),
-    session: (opts) => lineSession(transport, target, opts),
+    session: (opts) => lineSession(transport, target, opts, pollTransport),
   };
 }
 

@@ -49,6 +49,11 @@ export interface PollSettings {
   backoff?: { baseMs: number; maxMs: number };
   /** Consecutive failed polls after which the session is `failed` (the owner reopens it). Default: never. */
   giveUpAfter?: number;
+  /**
+   * A link of the poll's own (the TelServer's HTTP port while requests go over raw TCP: the spec
+   * reserves resultOnEvent for HTTP clients). Default: the session's transport.
+   */
+  transport?: Transport;
 }
 
 export type SessionEventsMode =

@@ -28,7 +28,7 @@ import { SnapshotPoller } from './poller';
 import { Subscribers } from './subscribers';
 import { NEXT, openSessionFields, pollModeOf, type CloseOptions, type PollMode, type ProblemSource, type SessionEventsMode } from './session-options';
 import type { SessionProblem, SessionStatus, StatusChange, TelSessionOptions } from './session-options';
-import type { RequestOptions } from './transport';
+import type { RequestOptions, Transport } from './transport';
 
 export type { CloseOptions, PollSettings, ProblemSource, SessionEventsMode, SessionProblem, SessionStatus, StatusChange, TelSessionOptions } from './session-options';
 
@@ -60,13 +60,18 @@ export class TelSession extends EventHub {
     super();
     this.events = opts.events ?? { mode: 'udp' };
     this.base = new TelClient(opts.transport);
-    this.client = new TelClient({
+    this.client = this.sessionClient(opts.transport);
+  }
+
+  /** A client over `transport` whose requests are cancelled on close and push the keep-alive back. */
+  private sessionClient(transport: Transport): TelClient {
+    return new TelClient({
       request: async (xml: string, ropts: RequestOptions = {}) => {
         const signal = ropts.signal ? AbortSignal.any([this.pending.signal, ropts.signal]) : this.pending.signal;
         if (signal.aborted) throw new CtiError('cancelled', 'the session is closed');
         this.keepAlive?.touch();
         try {
-          return await opts.transport.request(xml, { ...ropts, signal });
+          return await transport.request(xml, { ...ropts, signal });
         } finally {
           this.keepAlive?.touch();
         }
@@ -264,7 +269,8 @@ export class TelSession extends EventHub {
   private startPoller(events: PollMode): void {
     const giveUpAfter = events.giveUpAfter ?? Infinity;
     const poller = new SnapshotPoller({
-      client: this.client,
+      // Its own link when it has one (never the session's TCP link, which the requests use).
+      client: events.transport ? this.sessionClient(events.transport) : this.client,
       deviceNumber: this.opts.deviceNumber,
       ...(events.pollTimeoutS !== undefined && { pollTimeoutS: events.pollTimeoutS }),
       ...(events.marginMs !== undefined && { marginMs: events.marginMs }),

@@ -40,6 +40,7 @@ export const FIELDS: readonly FieldSpec[] = [
     options: [o('auto', 'set.eventMode.auto'), o('udp', 'set.eventMode.udp'), o('poll', 'set.eventMode.poll')],
   },
   { path: 'udpPort', kind: 'number', group: 'advanced', label: 'set.udpPort', help: 'set.udpPort.help' },
+  { path: 'httpPort', kind: 'number', group: 'advanced', label: 'set.httpPort', help: 'set.httpPort.help' },
   { path: 'endOfPdu', kind: 'text', group: 'advanced', label: 'set.endOfPdu', help: 'set.endOfPdu.help' },
   { path: 'sessionTimeout', kind: 'number', group: 'advanced', label: 'set.sessionTimeout', help: 'set.sessionTimeout.help' },
   { path: 'requestTimeoutMs', kind: 'number', group: 'advanced', label: 'set.requestTimeoutMs' },

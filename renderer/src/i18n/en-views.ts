@@ -166,6 +166,8 @@ export const enViews = {
   'set.eventMode.poll': 'Long-poll only',
   'set.udpPort': 'UDP port',
   'set.udpPort.help': '0 lets the system choose.',
+  'set.httpPort': 'Server HTTP port',
+  'set.httpPort.help': 'Over TCP, long-poll here when UDP does not arrive. 0: none.',
   'set.endOfPdu': 'End-of-PDU sequence',
   'set.endOfPdu.help': 'Only if the server is configured with one; empty for none.',
   'set.sessionTimeout': 'Session timeout (s)',

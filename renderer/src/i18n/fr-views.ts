@@ -157,6 +157,8 @@ export const frViews: Record<keyof typeof enViews, string> = {
   'set.eventMode.poll': 'Long-poll seulement',
   'set.udpPort': 'Port UDP',
   'set.udpPort.help': '0 laisse le système choisir.',
+  'set.httpPort': 'Port HTTP du serveur',
+  'set.httpPort.help': 'En TCP, long-poll sur ce port si l’UDP n’arrive pas. 0 : aucun.',
   'set.endOfPdu': 'Séquence de fin de PDU',
   'set.endOfPdu.help': 'Seulement si le serveur en a une ; vide sinon.',
   'set.sessionTimeout': 'Expiration de session (s)',
