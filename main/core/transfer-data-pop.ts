@@ -50,6 +50,8 @@ export class TransferDataPop {
     const base = { lineId: call.lineId, callId: call.callId, dnis, ani: aniOf(call.leg) };
     const abort = new AbortController();
     this.#pending.add(abort);
+    // The pop shows that data is on its way (an agent who sees nothing might think there is none).
+    this.options.emit({ ...base, state: 'loading', pairs: [] });
     let answered = false;
     const soft = setTimeout(() => {
       if (!answered) {

@@ -97,6 +97,7 @@ export const en = {
   'pop.dialled': 'Dialled {number}',
   'pop.data': 'Call data',
   'pop.transferData': 'Transfer data',
+  'pop.transferDataLoading': 'Loading transfer data…',
   'pop.transferDataEmpty': 'No transfer data',
   'pop.transferDataUnavailable': 'Transfer data unavailable: {why}',
   'pop.transferDataUnknown': 'no reason given',

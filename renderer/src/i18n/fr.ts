@@ -87,6 +87,7 @@ export const fr: Messages = {
   'pop.dialled': 'A composé le {number}',
   'pop.data': 'Données d’appel',
   'pop.transferData': 'Données de transfert',
+  'pop.transferDataLoading': 'Chargement des données de transfert…',
   'pop.transferDataEmpty': 'Aucune donnée de transfert',
   'pop.transferDataUnavailable': 'Données de transfert indisponibles : {why}',
   'pop.transferDataUnknown': 'raison inconnue',

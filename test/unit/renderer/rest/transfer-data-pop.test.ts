@@ -43,6 +43,24 @@ describe('transfer data in the pop', () => {
     store.destroy();
   });
 
+  it('says the data is on its way while the core looks it up, then shows it in place', async () => {
+    const f = fakeCti(line({ calls: [call()], popups: ['7'] }));
+    const t = withTransferData(f.cti);
+    const store = new CtiStore(t.cti);
+    await settle();
+    render(PopStack, { store });
+    await screen.findByRole('article');
+    t.send({ ...base, state: 'loading', pairs: [] });
+    await settle();
+    const loading = screen.getByText('Loading transfer data…');
+    expect(loading).toHaveAttribute('aria-busy', 'true');
+    t.send({ ...base, state: 'loaded', pairs: [{ key: 'order', value: '42' }] });
+    await settle();
+    expect(screen.queryByText('Loading transfer data…')).toBeNull();
+    expect(screen.getByText('42').tagName).toBe('DD');
+    store.destroy();
+  });
+
   it('says why the data is unavailable, in words', async () => {
     const f = fakeCti(line({ calls: [call()], popups: ['7'] }));
     const t = withTransferData(f.cti);
