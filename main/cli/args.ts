@@ -95,6 +95,7 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   restricted: { takesValue: false, scope: ['listen', 'open-session'] },
   poll: { takesValue: false, scope: ['listen'] },
   'poll-timeout': { takesValue: true, scope: ['listen'] },
+  'http-port': { takesValue: true, scope: ['listen'] },
   'session-timeout': { takesValue: true, scope: ['listen', 'open-session'] },
   ...Object.fromEntries(
     ROUTING_CONFIG_OPTIONS.map((o) => [o.flag, { takesValue: true, scope: ['routing-point'] }]),

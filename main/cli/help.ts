@@ -74,14 +74,18 @@ ${ROUTING_FLAGS}
 Other:
   raw FILE|-                                send the XML in FILE (or stdin) as it is; print the reply
                                             XML (with --json, its decoded form)
-  listen [--udp-port P] [--udp-host ADDR] [--event-source HOST,...] [--restricted] [--poll [--poll-timeout S]]
+  listen [--udp-port P] [--udp-host ADDR] [--event-source HOST,...] [--restricted]
+         [--poll [--poll-timeout S] [--http-port N]]
          [--user ID] [--ask-password | --password P] [--session-timeout S]
          open a session for the device and print its events, one per line (one JSON object per
          line with --json); the UDP port is chosen by the OS unless --udp-port, bound on
          --udp-host (default: the local address that routes to the server). Only datagrams from
          the server (and the --event-source hosts of a cluster) are read; others are counted on
          stderr and ignored. --restricted asks for alerting events only; --poll uses
-         snapshot long-polls (each held up to --poll-timeout seconds, default 30) instead of UDP.
+         snapshot long-polls (each held up to --poll-timeout seconds, default 30) instead of UDP;
+         a server that answers them at once gets a snapshot every 2 s instead (said on stderr).
+         --http-port N sends the polls over HTTP to port N of the server (its HTTP mode, which
+         holds them), the other requests still over the main transport.
          With --session-timeout, a snapshot keeps the session alive after half of it without a
          request. Events for another device are dropped (said on stderr). Ctrl-C (SIGINT) or
          SIGTERM closes the session and exits 0 (a failed closeSession is a warning on stderr).

@@ -18,6 +18,8 @@ export interface ListenOptions {
   poll: boolean;
   /** Seconds the server may hold each long-poll before answering. */
   pollTimeoutS: number;
+  /** --http-port: the long-polls go over HTTP to this port of the server (its HTTP mode), apart from the requests. */
+  httpPort?: number;
   userID?: string;
   userPassword?: string;
   /** Seconds of inactivity after which the server closes the session. */
@@ -38,6 +40,8 @@ export function listenOptions(options: Readonly<Record<string, string | true>>, 
     throw usageError('--udp-port/--udp-host do not apply with --poll (no UDP then)');
   }
   if (!poll && text('poll-timeout') !== undefined) throw usageError('--poll-timeout needs --poll');
+  const httpPortText = text('http-port');
+  if (!poll && httpPortText !== undefined) throw usageError('--http-port needs --poll');
   const pollTimeoutText = text('poll-timeout');
   const listen: ListenOptions = {
     deviceNumber,
@@ -49,6 +53,7 @@ export function listenOptions(options: Readonly<Record<string, string | true>>, 
     pollTimeoutS:
       pollTimeoutText === undefined ? DEFAULT_POLL_TIMEOUT_S : Number(integerIn(pollTimeoutText, '--poll-timeout', 1, 3600)),
   };
+  if (httpPortText !== undefined) listen.httpPort = Number(integerIn(httpPortText, '--http-port', 1, 65535));
   const user = text('user');
   const password = text('password');
   const sessionTimeout = text('session-timeout');
@@ -59,14 +64,21 @@ export function listenOptions(options: Readonly<Record<string, string | true>>, 
 }
 
 /**
- * The TelSession of `listen` (pure: the transport is built by the caller). eventUpdate is always
- * sent, 'full' unless --restricted; the UDP port is the one the session binds (0: the OS picks).
+ * The TelSession of `listen` (pure: the transports are built by the caller; `pollTransport` is the
+ * --http-port link of the long-poll). eventUpdate is always sent, 'full' unless --restricted; the
+ * UDP port is the one the session binds (0: the OS picks).
  */
-export function telSessionOptions(listen: ListenOptions, transport: Transport, endOfPdu: string | undefined, serverHost?: string): TelSessionOptions {
+export function telSessionOptions(
+  listen: ListenOptions,
+  transport: Transport,
+  endOfPdu: string | undefined,
+  serverHost?: string,
+  pollTransport?: Transport,
+): TelSessionOptions {
   // Only the TelServer (and --event-source hosts) may send events; bind where its datagrams arrive.
   const sources = serverHost === undefined ? {} : { routeTo: serverHost, allowedSources: [serverHost, ...listen.eventSources] };
   const events: SessionEventsMode = listen.poll
-    ? { mode: 'poll', pollTimeoutS: listen.pollTimeoutS }
+    ? { mode: 'poll', pollTimeoutS: listen.pollTimeoutS, ...(pollTransport ? { transport: pollTransport } : {}) }
     : {
         mode: 'udp',
         port: listen.udpPort,

@@ -33,7 +33,9 @@ export async function runListen(
   });
   let closeError: CtiError | undefined;
 
-  const session = new TelSession(telSessionOptions(listen, makeTransport(connection), connection.endOfPdu, connection.host));
+  // --http-port: the polls over the server's HTTP mode, on their own link (the spec reserves resultOnEvent for HTTP clients).
+  const pollTransport = listen.httpPort === undefined ? undefined : makeTransport({ ...connection, http: true, port: listen.httpPort });
+  const session = new TelSession(telSessionOptions(listen, makeTransport(connection), connection.endOfPdu, connection.host, pollTransport));
   session.onEvent((event: TelEvent) => io.out(json ? JSON.stringify(event) : eventLine(event, new Date())));
   session.onDropped((d) => io.err(`cti: dropped event (${d.reason}): ${d.start}`));
   session.onProblem((p) => io.err(problemLine(p)));
@@ -50,7 +52,7 @@ export async function runListen(
     await session.open();
     io.err(
       `cti: session open for ${listen.deviceNumber}, ` +
-        `${session.eventsMode === 'udp' ? `events on UDP port ${String(session.eventPort)}` : 'polling snapshots'}` +
+        `${session.eventsMode === 'udp' ? `events on UDP port ${String(session.eventPort)}` : `polling snapshots${listen.httpPort === undefined ? '' : ` over HTTP port ${listen.httpPort}`}`}` +
         ' (Ctrl-C to close it)',
     );
     const ending = await Promise.race([stopped, lost]);
