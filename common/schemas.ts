@@ -47,6 +47,8 @@ export const settingsSchema = z.strictObject({
   userID: z.string().max(128),
   /** 0 = let the OS choose. */
   udpPort: z.number().int().min(0).max(65535),
+  /** The server's HTTP port, for the long-poll when UDP cannot reach us over raw TCP; 0 = none. */
+  httpPort: z.number().int().min(0).max(65535),
   /** The end-of-PDU sequence configured on the server; empty = none. */
   endOfPdu: z.string().max(16),
   /** Seconds; 0 = no session timeout. */
@@ -78,6 +80,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   deviceNumber: '1101',
   userID: '',
   udpPort: 0,
+  httpPort: 0,
   endOfPdu: '',
   sessionTimeout: 0,
   eventMode: 'auto',

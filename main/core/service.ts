@@ -43,6 +43,7 @@ const CONNECTION_KEYS: readonly (keyof Settings)[] = [
   'deviceNumber',
   'userID',
   'udpPort',
+  'httpPort',
   'endOfPdu',
   'sessionTimeout',
   'eventMode',
