@@ -64,3 +64,13 @@ export const DEFAULT_REST_SETTINGS: RestSettings = {
   dnisFreeApplicationKey: '',
   dnisFreeEnvironment: '',
 };
+
+/** The three services, as the settings' Test buttons and errors name them. */
+export const REST_SERVICES = ['tds', 'arc', 'dnisFree'] as const;
+export type RestServiceName = (typeof REST_SERVICES)[number];
+
+/** testRestService: the service answered as a working one does, in this time. */
+export interface RestTestResult {
+  service: RestServiceName;
+  latencyMs: number;
+}

@@ -11,9 +11,9 @@ import type { CallLegView, IncomingCall } from '../../common/domain';
 import { CtiError, toErrorShape } from '../../common/errors';
 import type { RestSettings } from '../../common/rest-settings';
 import type { TransferDataView } from '../../common/transfer-data';
-import { DnisReleaseClient } from '../rest/dnis-free';
-import { TransferDataClient, type TdsSession } from '../rest/tds';
+import type { TransferDataClient, TdsSession } from '../rest/tds';
 import type { SecretStore } from '../settings/secrets';
+import { dnisFreeClientOf, tdsClientOf } from './rest-clients';
 
 /** How much longer than tdsTimeoutMs a late answer is still waited for. */
 const LATE_FACTOR = 4;
@@ -60,9 +60,10 @@ export class TransferDataPop {
       }
     }, s.tdsTimeoutMs);
     try {
-      const client = this.#tds(s);
+      let client: TransferDataClient;
       let session: TdsSession;
       try {
+        client = tdsClientOf(s, this.options.secrets);
         session = await client.get({ dnis, ani: base.ani }, {}, { timeoutMs: s.tdsTimeoutMs * LATE_FACTOR, signal: abort.signal });
       } catch (err) {
         answered = true;
@@ -86,16 +87,6 @@ export class TransferDataPop {
     this.#pending.clear();
   }
 
-  #tds(s: RestSettings): TransferDataClient {
-    return new TransferDataClient({
-      baseUrl: s.tdsBaseUrl,
-      clientId: s.tdsClientId,
-      campaignId: s.tdsCampaignId,
-      user: s.tdsUser,
-      password: this.options.secrets.get('tdsPassword') ?? '',
-    });
-  }
-
   async #release(
     s: RestSettings,
     tds: TransferDataClient,
@@ -111,18 +102,9 @@ export class TransferDataPop {
         case 'stop':
           await tds.stop(session.guid !== undefined ? { guid: session.guid } : { dnis, ani: session.ani ?? '0' }, call);
           return { released: 'stop' };
-        case 'dnisFree': {
-          const free = new DnisReleaseClient({
-            baseUrl: s.dnisFreeBaseUrl,
-            user: s.dnisFreeUser,
-            password: this.options.secrets.get('dnisPassword') ?? '',
-            tenantId: s.dnisFreeTenantId,
-            applicationKey: s.dnisFreeApplicationKey,
-            ...(s.dnisFreeEnvironment !== '' ? { environmentName: s.dnisFreeEnvironment } : {}),
-          });
-          await free.free(dnis, call);
+        case 'dnisFree':
+          await dnisFreeClientOf(s, this.options.secrets).free(dnis, call);
           return { released: 'dnisFree' };
-        }
         default: {
           const unreachable: never = s.tdsRelease;
           throw new CtiError('internal', `unknown release ${String(unreachable)}`);
