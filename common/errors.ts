@@ -69,6 +69,8 @@ export const REST_ERRORS = [
   'dnisNotFound',
   /** DNIS release: HTTP 500, the service's internal error. */
   'dnisServerError',
+  /** A REST service is not configured (no base URL, identity or secret in the settings): the message names what is missing. */
+  'notConfigured',
 ] as const;
 export type RestErrorCode = (typeof REST_ERRORS)[number];
 
