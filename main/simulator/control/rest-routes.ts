@@ -5,6 +5,7 @@
  *   DELETE /rest/faults                     -> no faults
  *   POST /rest/tds/sessions {ani?,oemkey?,agent?,routing?,reporting?} -> 201 the session (data as
  *        {key: value} objects, encoded as the service stores them), or 409 {error: 'pool_full'}
+ *   POST /rest/tds/route {device: '1102' | null} -> the DNIS pool rings that device (null: external again)
  */
 import { z } from 'zod';
 import { encodeDataPairs } from '../../rest/data-pairs';
@@ -47,6 +48,12 @@ export function routeRest(rest: RestMocksControl, method: string, path: string, 
       reportingdata: encode(input.reporting),
     });
     return typeof out === 'string' ? [409, { error: out }] : [201, out];
+  }
+  if (method === 'POST' && path === '/rest/tds/route') {
+    const input = parse(z.strictObject({ device: z.string().regex(/^[0-9*#+]{1,32}$/).nullable() }), body);
+    if (typeof input === 'string') return [400, { error: input }];
+    rest.routeDnisTo(input.device ?? undefined);
+    return [200, { pool: rest.state().pool, device: input.device }];
   }
   return undefined;
 }

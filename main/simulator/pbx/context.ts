@@ -177,6 +177,8 @@ export interface Ctx {
   devices: Map<string, Device>;
   calls: Map<string, Call>;
   routingPoints: Map<string, RoutingPoint>;
+  /** Numbers outside the plan that ring a device (PbxOptions.numberRoutes): number -> device number. */
+  numberRoutes: Map<string, string>;
   history: HistoryEntry[];
   nextCallRef: number;
   nextHistorySeq: number;

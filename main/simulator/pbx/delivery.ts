@@ -38,6 +38,7 @@ export function executePlan(ctx: Ctx, call: Call, plan: Plan): Outcome {
       const leg = newLeg(ctx, plan.device, { call, state: 'alerting', isOutgoing: false });
       // The DID an external caller dialled is the first called party wherever the call then goes.
       if (call.dnis !== undefined) leg.firstCalledParty = { number: call.dnis };
+      else if (plan.viaNumber !== undefined) leg.firstCalledParty = { number: plan.viaNumber };
       else if (r?.firstCalled) leg.firstCalledParty = { ...r.firstCalled };
       if (r) leg.lastRedirectionParty = { ...r.lastRedirection };
       if (ctx.settings.firstOtherParty && call.firstOther) leg.firstOtherParty = { ...call.firstOther };

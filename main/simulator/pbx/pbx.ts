@@ -53,6 +53,7 @@ export class Pbx {
       devices: new Map(),
       calls: new Map(),
       routingPoints: new Map(),
+      numberRoutes: new Map(Object.entries(options.numberRoutes ?? {})),
       history: [],
       nextCallRef: 1,
       nextHistorySeq: 1,
@@ -113,6 +114,14 @@ export class Pbx {
 
   hasDevice(number: string): boolean {
     return this.ctx.devices.has(number);
+  }
+
+  /** Routes each number to `device` (see PbxOptions.numberRoutes), or removes their routes when undefined. */
+  routeNumbers(numbers: readonly string[], device: string | undefined): void {
+    for (const n of numbers) {
+      if (device === undefined) this.ctx.numberRoutes.delete(n);
+      else this.ctx.numberRoutes.set(n, device);
+    }
   }
 
   devices(): DeviceConfig[] {

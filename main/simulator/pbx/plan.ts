@@ -31,7 +31,7 @@ export function isDiallableExternal(number: string): boolean {
 }
 
 export type Destination =
-  | { kind: 'device'; device: Device }
+  | { kind: 'device'; device: Device; viaNumber?: string }
   | { kind: 'routingPoint'; rp: RoutingPoint }
   | { kind: 'external'; number: string }
   | { kind: 'invalid' };
@@ -39,6 +39,8 @@ export type Destination =
 export function classify(ctx: Ctx, number: string): Destination {
   const device = ctx.devices.get(number);
   if (device) return { kind: 'device', device };
+  const routed = ctx.devices.get(ctx.numberRoutes.get(number) ?? '');
+  if (routed) return { kind: 'device', device: routed, viaNumber: number };
   for (const rp of ctx.routingPoints.values()) {
     if (rp.number === number || rp.service === number) return { kind: 'routingPoint', rp };
   }

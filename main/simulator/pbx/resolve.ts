@@ -23,7 +23,7 @@ export interface Redirect {
 }
 
 export type Plan =
-  | { kind: 'device'; device: Device; redirect?: Redirect; noAnswerTo?: string }
+  | { kind: 'device'; device: Device; redirect?: Redirect; noAnswerTo?: string; viaNumber?: string }
   | { kind: 'routingPoint'; rp: RoutingPoint; redirect?: Redirect }
   | { kind: 'external'; number: string; redirect?: Redirect }
   | { kind: 'fail'; cause: 'busy' | 'destNotObtainable'; missed?: Device; rp?: RoutingPoint };
@@ -75,6 +75,7 @@ export function resolve(ctx: Ctx, number: string, callerInternal: boolean, redir
       const noAnswer = hops < MAX_HOPS ? forwardFor(dev, 'noAnswer', callerInternal) : undefined;
       const plan: Plan = { kind: 'device', device: dev };
       if (redirect) plan.redirect = redirect;
+      if (dest.viaNumber !== undefined) plan.viaNumber = dest.viaNumber;
       if (noAnswer !== undefined && noAnswer !== number) plan.noAnswerTo = noAnswer;
       return plan;
     }

@@ -40,6 +40,11 @@ export interface PbxOptions {
    * service1, so one of these has no agent defined: the spec's started-failed.
    */
   routingPoints?: { service: string; number?: string }[];
+  /**
+   * Numbers outside the plan that ring one of its devices, which sees the number as dialled (its
+   * firstCalledParty): e.g. a transfer data DNIS landing on the receiving contact centre's agent.
+   */
+  numberRoutes?: Readonly<Record<string, string>>;
   /** default 10000 */
   noAnswerForwardDelayMs?: number;
   /** An external called party answers after this (default 2000; -1 never). */

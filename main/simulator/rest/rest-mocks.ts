@@ -61,6 +61,8 @@ export interface RestMocksControl {
   clearFaults(): RestFaults;
   /** Start a transfer data session as a remote contact centre would (scenarios, the demo). */
   startTdsSession(input: { ani?: string; oemkey?: string; agentdata?: string; routingdata?: string; reportingdata?: string }): TdsMockSession | string;
+  /** The DNIS pool's numbers ring this device of the PBX (the receiving contact centre's agent); undefined: external again. */
+  routeDnisTo(device: string | undefined): void;
 }
 
 export interface RunningRestMocks {
@@ -150,6 +152,7 @@ export async function startRestMocks(options: RestMocksOptions = {}): Promise<Ru
       });
       return out.ok ? out.session : out.status;
     },
+    routeDnisTo: (device) => pbx.routeNumbers(tds.pool, device),
   };
   return {
     url,
