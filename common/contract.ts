@@ -13,6 +13,7 @@ import type { DiagnosticsView } from './diagnostics';
 import type { ErrorShape } from './errors';
 import type { AppState, DirectoryEntry, HistoryEntry, IncomingCall, LinePatch, ConnectionView } from './domain';
 import type { TransferDataView } from './transfer-data';
+import type { RestTestResult } from './rest-settings';
 // Type-only: the preload bundle must not pull zod in. The schemas live in ./schemas.
 import type { ArgsOf, InputOf, Settings } from './schemas';
 import type { UserStatisticsView } from './statistics';
@@ -50,6 +51,7 @@ export const COMMAND_NAMES = [
   'setSecret',
   'testConnection',
   'getDiagnostics',
+  'testRestService',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -108,6 +110,8 @@ export interface CommandResults {
   testConnection: TestConnectionResult;
   /** The About view: versions, settings (no secret in them), the log's last lines, the desktop shell's status. */
   getDiagnostics: DiagnosticsView;
+  /** The settings' Test of one REST service (main/core/rest-test.ts): its round trip, or the error it answered. */
+  testRestService: RestTestResult;
 }
 
 // Compile-time proof that the result table and the argument table name the same commands.

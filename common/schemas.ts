@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { FORWARD_TYPES, HISTORY_RECORD_TYPES, REQUESTABLE_AGENT_STATES } from './telservices/enums';
 import type { CommandName } from './contract';
 import { DEFAULT_DESKTOP_SETTINGS, desktopSettingsShape } from './desktop-settings';
-import { DEFAULT_REST_SETTINGS, restSettingsShape } from './rest-settings';
+import { DEFAULT_REST_SETTINGS, REST_SERVICES, restSettingsShape } from './rest-settings';
 import { HISTORY_DIRECTIONS } from './history';
 import { SECRET_KEYS } from './secrets';
 
@@ -153,6 +153,8 @@ export const commandArgs = {
     transport: z.enum(['tcp', 'http']).optional(),
   }),
   getDiagnostics: z.strictObject({}),
+  /** With the form's unsaved values of the REST settings, if any (the saved ones otherwise). */
+  testRestService: z.strictObject({ service: z.enum(REST_SERVICES), settings: z.strictObject(restSettingsShape).partial().optional() }),
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type ArgsOf<K extends CommandName> = z.infer<(typeof commandArgs)[K]>;

@@ -11,6 +11,7 @@ import type { TelRequest } from '../../common/telservices/requests';
 import type { HistoryRecord } from '../../common/telservices/structures';
 import { toPartyView } from './call-mapping';
 import { TransferDataPop } from './transfer-data-pop';
+import { testRestService } from './rest-test';
 import { Emitter } from './emitter';
 import { filterHistoryReply, historyRequest, withNames } from './history';
 import { toUserStatisticsView } from './statistics';
@@ -283,6 +284,7 @@ export class CtiService extends Emitter<CtiEvents> {
         await link.request({ type: 'searchNumber', deviceNumber: s.deviceNumber, number: s.deviceNumber });
         return { latencyMs: Math.round((performance.now() - start) * 10) / 10 };
       },
+      testRestService: (a) => testRestService(a.service, { ...this.#store.get(), ...a.settings }, this.#secrets, this.#store.get().requestTimeoutMs),
       getDiagnostics: async () => ({ ...(await (this.#opts.diagnostics ?? processDiagnostics)()), settings: this.#store.get() }),
     };
   }

@@ -10,7 +10,8 @@ import { settingsSchema, type Settings } from '../../common/schemas';
 import type { MessageKey } from './i18n/i18n.svelte';
 
 export type FieldKind = 'text' | 'number' | 'select' | 'switch' | 'list';
-export type FieldGroup = 'server' | 'line' | 'advanced' | 'desktop' | 'services';
+/** The REST services' groups are named as the services are (common/rest-settings.ts REST_SERVICES). */
+export type FieldGroup = 'server' | 'line' | 'advanced' | 'desktop' | 'tds' | 'arc' | 'dnisFree';
 
 export interface FieldSpec {
   /** The setting's path: a top-level key, or key.subkey for an object setting (callActions.ring). */
@@ -58,27 +59,27 @@ export const FIELDS: readonly FieldSpec[] = [
   { path: 'callActions.hangUp', kind: 'text', group: 'desktop', label: 'set.callActions.hangUp' },
   { path: 'allowedSchemes', kind: 'list', group: 'desktop', label: 'set.allowedSchemes', help: 'set.allowedSchemes.help' },
   // The REST services (common/rest-settings.ts); their passwords and token are under Secrets.
-  { path: 'tdsBaseUrl', kind: 'text', group: 'services', label: 'set.tdsBaseUrl' },
-  { path: 'tdsClientId', kind: 'text', group: 'services', label: 'set.tdsClientId' },
-  { path: 'tdsCampaignId', kind: 'text', group: 'services', label: 'set.tdsCampaignId' },
-  { path: 'tdsUser', kind: 'text', group: 'services', label: 'set.tdsUser' },
-  { path: 'tdsDnisList', kind: 'list', group: 'services', label: 'set.tdsDnisList', help: 'set.commaList.help' },
-  { path: 'tdsDnisPrefixes', kind: 'list', group: 'services', label: 'set.tdsDnisPrefixes', help: 'set.commaList.help' },
+  { path: 'tdsBaseUrl', kind: 'text', group: 'tds', label: 'set.tdsBaseUrl' },
+  { path: 'tdsClientId', kind: 'text', group: 'tds', label: 'set.tdsClientId' },
+  { path: 'tdsCampaignId', kind: 'text', group: 'tds', label: 'set.tdsCampaignId' },
+  { path: 'tdsUser', kind: 'text', group: 'tds', label: 'set.tdsUser' },
+  { path: 'tdsDnisList', kind: 'list', group: 'tds', label: 'set.tdsDnisList', help: 'set.commaList.help' },
+  { path: 'tdsDnisPrefixes', kind: 'list', group: 'tds', label: 'set.tdsDnisPrefixes', help: 'set.commaList.help' },
   {
     path: 'tdsRelease',
     kind: 'select',
-    group: 'services',
+    group: 'tds',
     label: 'set.tdsRelease',
     options: [o('stop', 'set.tdsRelease.stop'), o('dnisFree', 'set.tdsRelease.dnisFree'), o('none', 'set.tdsRelease.none')],
   },
-  { path: 'tdsTimeoutMs', kind: 'number', group: 'services', label: 'set.tdsTimeoutMs' },
-  { path: 'arcBaseUrl', kind: 'text', group: 'services', label: 'set.arcBaseUrl' },
-  { path: 'arcUserId', kind: 'text', group: 'services', label: 'set.arcUserId' },
-  { path: 'dnisFreeBaseUrl', kind: 'text', group: 'services', label: 'set.dnisFreeBaseUrl' },
-  { path: 'dnisFreeUser', kind: 'text', group: 'services', label: 'set.dnisFreeUser' },
-  { path: 'dnisFreeTenantId', kind: 'text', group: 'services', label: 'set.dnisFreeTenantId' },
-  { path: 'dnisFreeApplicationKey', kind: 'text', group: 'services', label: 'set.dnisFreeApplicationKey' },
-  { path: 'dnisFreeEnvironment', kind: 'text', group: 'services', label: 'set.dnisFreeEnvironment' },
+  { path: 'tdsTimeoutMs', kind: 'number', group: 'tds', label: 'set.tdsTimeoutMs' },
+  { path: 'arcBaseUrl', kind: 'text', group: 'arc', label: 'set.arcBaseUrl' },
+  { path: 'arcUserId', kind: 'text', group: 'arc', label: 'set.arcUserId' },
+  { path: 'dnisFreeBaseUrl', kind: 'text', group: 'dnisFree', label: 'set.dnisFreeBaseUrl' },
+  { path: 'dnisFreeUser', kind: 'text', group: 'dnisFree', label: 'set.dnisFreeUser' },
+  { path: 'dnisFreeTenantId', kind: 'text', group: 'dnisFree', label: 'set.dnisFreeTenantId' },
+  { path: 'dnisFreeApplicationKey', kind: 'text', group: 'dnisFree', label: 'set.dnisFreeApplicationKey' },
+  { path: 'dnisFreeEnvironment', kind: 'text', group: 'dnisFree', label: 'set.dnisFreeEnvironment' },
 ];
 
 export const GROUP_LABELS: Readonly<Record<FieldGroup, MessageKey>> = {
@@ -86,7 +87,9 @@ export const GROUP_LABELS: Readonly<Record<FieldGroup, MessageKey>> = {
   line: 'set.group.line',
   advanced: 'set.group.advanced',
   desktop: 'set.group.desktop',
-  services: 'set.group.services',
+  tds: 'set.group.tds',
+  arc: 'set.group.arc',
+  dnisFree: 'set.group.dnisFree',
 };
 
 /** What an input holds: text (text, number, select, list) or a boolean (switch). */

@@ -5,6 +5,7 @@
  * yours beside the others of your area, in both files.
  */
 import { enViews } from './en-views';
+import { enRestSettings } from './en-rest-settings';
 
 export const en = {
   // ---- the shell ----
@@ -157,6 +158,7 @@ export const en = {
   'error.failed': '{action}: {reason}',
   // ---- History, Features, Agent, Settings, indicators, connection banner (en-views.ts) ----
   ...enViews,
+  ...enRestSettings,
 } as const;
 
 export type MessageKey = keyof typeof en;

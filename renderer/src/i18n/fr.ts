@@ -1,6 +1,7 @@
 /** French messages, typed against the English source: a missing or extra key fails the typecheck. */
 import type { Messages } from './en';
 import { frViews } from './fr-views';
+import { frRestSettings } from './fr-rest-settings';
 
 export const fr: Messages = {
   'app.line': 'ligne {number}',
@@ -143,4 +144,5 @@ export const fr: Messages = {
   'error.serverError': 'Le TelServer a répondu une erreur inconnue',
   'error.failed': '{action} : {reason}',
   ...frViews,
+  ...frRestSettings,
 };

@@ -5,13 +5,22 @@
  * value back).
  */
 import type { SettingsView, TestConnectionResult } from '../../../common/contract';
+import { restSettingsShape, type RestServiceName, type RestTestResult } from '../../../common/rest-settings';
 import type { SecretKey } from '../../../common/secrets';
 import { commandArgs, settingsPatchSchema, type Settings } from '../../../common/schemas';
 import { candidate, changedKeys, draftOf, settingsProblems, type Draft, type FieldProblem, type RawValue } from '../settings-fields';
 import type { CtiStore } from '../lib/cti-store.svelte';
 import { CommandRunner } from './command-runner.svelte';
 
-export type TestOutcome = { ok: true; value: TestConnectionResult } | { ok: false; text: string };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; text: string };
+export type TestOutcome = Outcome<TestConnectionResult>;
+
+/** A service's settings keys (tdsBaseUrl… for 'tds'): what its Test sends from the draft. */
+const REST_KEYS: Readonly<Record<RestServiceName, readonly string[]>> = {
+  tds: Object.keys(restSettingsShape).filter((k) => k.startsWith('tds')),
+  arc: Object.keys(restSettingsShape).filter((k) => k.startsWith('arc')),
+  dnisFree: Object.keys(restSettingsShape).filter((k) => k.startsWith('dnisFree')),
+};
 
 export class SettingsState {
   readonly runner = new CommandRunner();
@@ -26,6 +35,8 @@ export class SettingsState {
   error = $state<string | undefined>(undefined);
   saved = $state(false);
   test = $state<TestOutcome | undefined>(undefined);
+  /** The last Test of each REST service. */
+  restTests = $state<Partial<Record<RestServiceName, Outcome<RestTestResult>>>>({});
 
   constructor(store: CtiStore) {
     this.#store = store;
@@ -89,6 +100,21 @@ export class SettingsState {
     const parsed = commandArgs.testConnection.safeParse(args);
     const r = await this.runner.run('testConnection', () => this.#store.cti.testConnection(parsed.success ? parsed.data : {}));
     this.test = r.ok ? { ok: true, value: r.value } : { ok: false, text: this.runner.lastError?.text ?? r.error.message };
+  }
+
+  isTestingRest(service: RestServiceName): boolean {
+    return this.runner.isBusy(`testRest:${service}`);
+  }
+
+  /** Tests one REST service with the form's valid values of its settings (saved or not). */
+  async testRest(service: RestServiceName): Promise<void> {
+    const v = this.value;
+    const settings: Record<string, unknown> = {};
+    for (const k of REST_KEYS[service]) if (v && this.problems[k] === undefined && v[k] !== undefined) settings[k] = v[k];
+    delete this.restTests[service];
+    const parsed = commandArgs.testRestService.safeParse({ service, settings });
+    const r = await this.runner.run(`testRest:${service}`, () => this.#store.cti.testRestService(parsed.success ? parsed.data : { service }));
+    this.restTests[service] = r.ok ? { ok: true, value: r.value } : { ok: false, text: this.runner.lastError?.text ?? r.error.message };
   }
 
   /** A new secret ('' clears it). The value is sent once and never kept here. */

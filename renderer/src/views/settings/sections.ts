@@ -6,8 +6,8 @@
  * Other areas add their section here, as one entry (and their component in their own folder):
  *   - D (desktop shell): a section for the desktop fields may replace the 'desktop' entry below
  *     (claim the same keys);
- *   - B (REST services): add { id: 'services', component: ServicesSection, claims: [...] } before
- *     'secrets' (the REST passwords/tokens are already in the secrets section).
+ *   - the REST services: ServicesSection, a fieldset and a Test per service (their passwords and
+ *     token are in the secrets section).
  */
 import type { Component } from 'svelte';
 import type { Settings } from '../../../../common/schemas';
@@ -16,6 +16,8 @@ import FieldsSection from './sections/FieldsSection.svelte';
 import PreferencesSection from './sections/PreferencesSection.svelte';
 import SecretsSection from './sections/SecretsSection.svelte';
 import DesktopSection from './desktop/DesktopSection.svelte';
+import ServicesSection from './services/ServicesSection.svelte';
+import { REST_SERVICES } from '../../../../common/rest-settings';
 
 export interface SettingsSection {
   id: string;
@@ -32,7 +34,7 @@ function keysOf(groups: readonly FieldGroup[]): (keyof Settings)[] {
 
 const SERVER_GROUPS: readonly FieldGroup[] = ['server', 'line', 'advanced'];
 const DESKTOP_GROUPS: readonly FieldGroup[] = ['desktop'];
-const SERVICES_GROUPS: readonly FieldGroup[] = ['services'];
+const SERVICES_GROUPS: readonly FieldGroup[] = REST_SERVICES;
 
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'server', component: FieldsSection, props: { groups: SERVER_GROUPS, withTest: true }, claims: keysOf(SERVER_GROUPS) },
@@ -40,6 +42,5 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'preferences', component: PreferencesSection, claims: [] },
   // ---- D: the desktop shell's section: its fields, what the desktop made of them, About ----
   { id: 'desktop', component: DesktopSection, claims: keysOf(DESKTOP_GROUPS) },
-  // ---- B: the REST services (replace this entry with your section, same claims) ----
-  { id: 'services', component: FieldsSection, props: { groups: SERVICES_GROUPS }, claims: keysOf(SERVICES_GROUPS) },
+  { id: 'services', component: ServicesSection, claims: keysOf(SERVICES_GROUPS) },
 ];
