@@ -14,6 +14,8 @@ import type { ErrorShape } from './errors';
 import type { AppState, DirectoryEntry, HistoryEntry, IncomingCall, LinePatch, ConnectionView } from './domain';
 import type { TransferDataView } from './transfer-data';
 import type { RestTestResult } from './rest-settings';
+import type { TransferWithDataResults, TransferWithDataView } from './transfer-with-data';
+import type { ArcCallsView, ArcCommandResults } from './arc-panel';
 // Type-only: the preload bundle must not pull zod in. The schemas live in ./schemas.
 import type { ArgsOf, InputOf, Settings } from './schemas';
 import type { UserStatisticsView } from './statistics';
@@ -52,6 +54,13 @@ export const COMMAND_NAMES = [
   'testConnection',
   'getDiagnostics',
   'testRestService',
+  'arcWatch',
+  'arcCalls',
+  'arcAction',
+  'arcList',
+  'startTransferWithData',
+  'completeTransferWithData',
+  'cancelTransferWithData',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -79,7 +88,7 @@ export interface QualifyCallResult {
 }
 
 /** The result type of each command. `null` stands for "done, nothing to return". */
-export interface CommandResults {
+export interface CommandResults extends ArcCommandResults, TransferWithDataResults {
   getState: AppState;
   dial: null;
   answer: null;
@@ -127,7 +136,7 @@ export type CommandHandlers = {
 };
 
 /** The main window's views, in tab order (renderer/src/views/tabs.ts TAB_IDS is checked against it). */
-export const VIEW_NAMES = ['calls', 'directory', 'history', 'features', 'agent', 'settings'] as const;
+export const VIEW_NAMES = ['calls', 'directory', 'history', 'features', 'agent', 'remote', 'settings'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 export interface CtiEvents {
@@ -150,9 +159,13 @@ export interface CtiEvents {
   showView: { view: ViewName };
   /** The transfer data of a popped inbound call (after the pop; common/transfer-data.ts). */
   transferData: TransferDataView;
+  /** The agent remote-control panel's calls view, when it changes (common/arc-panel.ts). */
+  arcCalls: ArcCallsView;
+  /** A transfer with data changed state (common/transfer-with-data.ts). */
+  transferWithData: TransferWithDataView;
 }
 export type EventName = keyof CtiEvents;
-export const EVENT_NAMES = ['state', 'patch', 'incomingCall', 'connection', 'error', 'dialRequest', 'transferData', 'showView'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['state', 'patch', 'incomingCall', 'connection', 'error', 'dialRequest', 'transferData', 'showView', 'arcCalls', 'transferWithData'] as const satisfies readonly EventName[];
 
 export type Unsubscribe = () => void;
 export type Listener<E extends EventName> = (payload: CtiEvents[E]) => void;

@@ -10,6 +10,8 @@ import { DEFAULT_DESKTOP_SETTINGS, desktopSettingsShape } from './desktop-settin
 import { DEFAULT_REST_SETTINGS, REST_SERVICES, restSettingsShape } from './rest-settings';
 import { HISTORY_DIRECTIONS } from './history';
 import { SECRET_KEYS } from './secrets';
+import { transferWithDataArgs } from './transfer-with-data';
+import { arcCommandArgs } from './arc-panel';
 
 /** A dialable number: digits, `+`, `*`, `#`, with spaces/dashes/dots/parentheses allowed for humans. */
 export const phoneNumber = z
@@ -155,6 +157,8 @@ export const commandArgs = {
   getDiagnostics: z.strictObject({}),
   /** With the form's unsaved values of the REST settings, if any (the saved ones otherwise). */
   testRestService: z.strictObject({ service: z.enum(REST_SERVICES), settings: z.strictObject(restSettingsShape).partial().optional() }),
+  ...arcCommandArgs,
+  ...transferWithDataArgs,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type ArgsOf<K extends CommandName> = z.infer<(typeof commandArgs)[K]>;

@@ -12,6 +12,10 @@ import type { HistoryRecord } from '../../common/telservices/structures';
 import { toPartyView } from './call-mapping';
 import { TransferDataPop } from './transfer-data-pop';
 import { testRestService } from './rest-test';
+import { TransfersWithData } from './transfer-with-data';
+import { linePort, transferWithDataHandlers } from './transfer-with-data-wiring';
+import { tdsClientOf } from './rest-clients';
+import { ArcPanel, arcPanelHandlers, type ArcPanelTiming } from './arc-panel';
 import { Emitter } from './emitter';
 import { filterHistoryReply, historyRequest, withNames } from './history';
 import { toUserStatisticsView } from './statistics';
@@ -29,6 +33,8 @@ export interface CtiServiceOptions {
   now?: () => number;
   /** What the About view shows besides the settings (the desktop shell adds its log and status). Default: this process's versions. */
   diagnostics?: () => Promise<Omit<DiagnosticsView, 'settings'>>;
+  /** The agent remote-control panel's poll timing (tests shorten it). */
+  arcTiming?: Partial<ArcPanelTiming>;
 }
 
 /** Plain Node (web mode, CLI): the versions we know, no log file. */
@@ -101,6 +107,9 @@ export class CtiService extends Emitter<CtiEvents> {
   #unsubSettings: (() => void) | undefined;
   #started = false;
   readonly #transferData: TransferDataPop;
+  readonly #transfers: TransfersWithData;
+  readonly #arc: ArcPanel;
+  #unsubArc: (() => void) | undefined;
 
   constructor(opts: CtiServiceOptions) {
     super();
@@ -108,6 +117,8 @@ export class CtiService extends Emitter<CtiEvents> {
     this.#store = opts.settings;
     this.#secrets = opts.secrets ?? new MemorySecretStore({}, 'No secret store was given: secrets last until the app quits.');
     this.#transferData = new TransferDataPop({ settings: () => this.#store.get(), secrets: this.#secrets, emit: (v) => this.emit('transferData', v) });
+    this.#arc = new ArcPanel({ settings: () => this.#store.get(), secrets: this.#secrets, emit: (v) => this.emit('arcCalls', v), ...(opts.arcTiming ? { timing: opts.arcTiming } : {}) });
+    this.#transfers = new TransfersWithData({ line: () => linePort(this.#line), settings: () => this.#store.get(), tds: (s) => tdsClientOf(s, this.#secrets), emit: (v) => this.emit('transferWithData', v) });
     this.#line = this.#makeLine(this.#store.get());
     this.handlers = this.#makeHandlers();
   }
@@ -127,6 +138,7 @@ export class CtiService extends Emitter<CtiEvents> {
     this.#started = true;
     if (this.#store.loadError) this.emit('error', { error: this.#store.loadError });
     this.#unsubSettings = this.#store.onChange((s) => void this.#onSettings(s));
+    this.#unsubArc = this.#store.onChange(() => this.#arc.settingsChanged());
     this.#line.start();
   }
 
@@ -134,6 +146,9 @@ export class CtiService extends Emitter<CtiEvents> {
     this.#unsubSettings?.();
     for (const u of this.#unsubLine) u();
     this.#transferData.close();
+    this.#transfers.close();
+    this.#unsubArc?.();
+    this.#arc.close();
     await this.#line.stop();
   }
 
@@ -286,6 +301,8 @@ export class CtiService extends Emitter<CtiEvents> {
       },
       testRestService: (a) => testRestService(a.service, { ...this.#store.get(), ...a.settings }, this.#secrets, this.#store.get().requestTimeoutMs),
       getDiagnostics: async () => ({ ...(await (this.#opts.diagnostics ?? processDiagnostics)()), settings: this.#store.get() }),
+      ...transferWithDataHandlers(this.#transfers),
+      ...arcPanelHandlers(this.#arc),
     };
   }
 }
