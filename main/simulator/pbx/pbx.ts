@@ -13,6 +13,7 @@ import { resolve } from './resolve';
 import { newRoutingPoint, refreshRoutingPointStates } from './routing-points';
 import { afterLeave, fail } from './services/common';
 import { setMsgWaiting } from './services/features';
+import { completeCampaign } from './services/supervisor';
 import { snapshotOf } from './snapshot';
 import { partyOfEnd } from './context';
 
@@ -187,6 +188,11 @@ export class Pbx {
     end.call.ends = end.call.ends.filter((e) => e !== end);
     afterLeave(this.ctx, end.call);
     return true;
+  }
+
+  /** A campaign ended (no more calls to launch): its routing point is started-completed (./services/supervisor). */
+  completeCampaign(service: string): boolean {
+    return completeCampaign(this.ctx, service);
   }
 
   setMsgWaiting(deviceNumber: string, on: boolean): void {

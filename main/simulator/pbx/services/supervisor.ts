@@ -104,6 +104,19 @@ export function startRoutingPoint(ctx: Ctx, req: StartRoutingPointRequest): TelR
   return reply;
 }
 
+/**
+ * A campaign's job is over (the spec: "no more calls to launch and no appointments scheduled"):
+ * started-completed. The simulator holds no call list of its own, so whoever plays the campaign
+ * (a test, a scenario) says when. Stop still applies (and removes it); suspend and resume do not.
+ * False when `service` is no campaign, or one stopped or already completed.
+ */
+export function completeCampaign(ctx: Ctx, service: string): boolean {
+  const rp = ctx.routingPoints.get(service);
+  if (!rp?.campaign || rp.state === 'stopped' || rp.state === 'started-completed') return false;
+  rp.state = 'started-completed';
+  return true;
+}
+
 export function updateRoutingPoint(ctx: Ctx, req: UpdateRoutingPointRequest): TelReply {
   const rp = ctx.routingPoints.get(req.service);
   if (!rp) return fail('reject');
