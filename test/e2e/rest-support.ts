@@ -56,7 +56,7 @@ export async function startRestRig(devices: readonly string[], over: SettingsPat
     writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings), { mode: 0o600 });
     const secrets = { tdsPassword: MOCK_CREDENTIALS.tds.password, arcToken: MOCK_CREDENTIALS.arc.token, dnisPassword: MOCK_CREDENTIALS.dnisFree.password };
     writeFileSync(join(dir, 'secrets.json'), JSON.stringify(secrets), { mode: 0o600 });
-    const web = await startTsx('main/web/cli.ts', ['--port', '0', '--settings-dir', dir, '--server', telServer, '--device', device], [/Open (http:\/\/\S+)/]);
+    const web = await startTsx('main/web/cli.ts', ['--port', '0', '--settings', dir, '--server', telServer, '--device', device], [/Open (http:\/\/\S+)/]);
     webs.push(web);
     urls[device] = web.values[0] as string;
   }

@@ -6,6 +6,8 @@
  */
 import { enViews } from './en-views';
 import { enRestSettings } from './en-rest-settings';
+import { enArc } from './en-arc';
+import { enTransfer } from './en-transfer';
 
 export const en = {
   // ---- the shell ----
@@ -36,7 +38,7 @@ export const en = {
   'key.dismiss': 'Dismiss the newest screen pop (or clear the dial box)',
   'key.dial': 'Go to the dial box',
   'key.directory': 'Go to the directory search',
-  'key.tabs': 'Show view 1 to 6',
+  'key.tabs': 'Show view 1 to 7',
   'key.help': 'Show this list',
   // ---- preferences ----
   'pref.theme': 'Theme',
@@ -99,6 +101,7 @@ export const en = {
   'pop.data': 'Call data',
   'pop.transferData': 'Transfer data',
   'pop.transferDataLoading': 'Loading transfer data…',
+  'pop.transferDataLate': 'Transfer data is late: it shows here if it comes.',
   'pop.transferDataEmpty': 'No transfer data',
   'pop.transferDataUnavailable': 'Transfer data unavailable: {why}',
   'pop.transferDataUnknown': 'no reason given',
@@ -159,6 +162,9 @@ export const en = {
   // ---- History, Features, Agent, Settings, indicators, connection banner (en-views.ts) ----
   ...enViews,
   ...enRestSettings,
+  // ---- the Remote control tab (en-arc.ts) ----
+  ...enArc,
+  ...enTransfer,
 } as const;
 
 export type MessageKey = keyof typeof en;

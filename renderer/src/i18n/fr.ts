@@ -2,6 +2,8 @@
 import type { Messages } from './en';
 import { frViews } from './fr-views';
 import { frRestSettings } from './fr-rest-settings';
+import { frArc } from './fr-arc';
+import { frTransfer } from './fr-transfer';
 
 export const fr: Messages = {
   'app.line': 'ligne {number}',
@@ -29,7 +31,7 @@ export const fr: Messages = {
   'key.dismiss': 'Masquer la fiche d’appel la plus récente (ou vider le numéro)',
   'key.dial': 'Aller au numéro à composer',
   'key.directory': 'Aller à la recherche dans l’annuaire',
-  'key.tabs': 'Afficher la vue 1 à 6',
+  'key.tabs': 'Afficher la vue 1 à 7',
   'key.help': 'Afficher cette liste',
   'pref.theme': 'Thème',
   'pref.theme.system': 'Comme le système',
@@ -89,6 +91,7 @@ export const fr: Messages = {
   'pop.data': 'Données d’appel',
   'pop.transferData': 'Données de transfert',
   'pop.transferDataLoading': 'Chargement des données de transfert…',
+  'pop.transferDataLate': 'Les données de transfert tardent : elles s’afficheront ici si elles arrivent.',
   'pop.transferDataEmpty': 'Aucune donnée de transfert',
   'pop.transferDataUnavailable': 'Données de transfert indisponibles : {why}',
   'pop.transferDataUnknown': 'raison inconnue',
@@ -145,4 +148,6 @@ export const fr: Messages = {
   'error.failed': '{action} : {reason}',
   ...frViews,
   ...frRestSettings,
+  ...frArc,
+  ...frTransfer,
 };

@@ -68,10 +68,14 @@ describe('transfer data in the pop', () => {
     await settle();
     render(PopStack, { store });
     await screen.findByRole('article');
-    t.send({ ...base, state: 'unavailable', pairs: [], reason: { code: 'timeout', message: 'no answer in 1500 ms' } });
+    t.send({ ...base, state: 'unavailable', pairs: [], reason: { code: 'unauthorized', message: '401' } });
     await settle();
     expect(screen.getByRole('status')).toHaveTextContent(/^Transfer data unavailable: /);
     expect(screen.getByRole('status')).not.toHaveTextContent('no reason given');
+    // A timeout is not final: the core still waits a while, and late data fills the pop in.
+    t.send({ ...base, state: 'unavailable', pairs: [], reason: { code: 'timeout', message: 'no answer in 1500 ms' } });
+    await settle();
+    expect(screen.getByRole('status')).toHaveTextContent('Transfer data is late: it shows here if it comes.');
     store.destroy();
   });
 
