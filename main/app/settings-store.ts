@@ -5,14 +5,14 @@
  * later versions dropped are removed); a file that cannot be used is never overwritten but renamed
  * `settings.bad-<timestamp>.json`, defaults are used, and `loadError` says so (as ConfSettingsStore).
  */
-import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import ElectronStore from 'electron-store';
-import { CtiError, type ErrorShape } from '../../common/errors';
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../common/schemas';
+import type { ErrorShape } from '../../common/errors';
+import { DEFAULT_SETTINGS, type Settings } from '../../common/schemas';
 import { migrateSettings } from '../desktop/settings-migration';
 import type { SecretStore } from '../settings/secrets';
-import { mergeSettings, type SettingsStore } from '../settings/store';
+import { readOrSetAside } from '../settings/set-aside';
+import { SettingsStoreBase } from '../settings/store';
 
 export const SETTINGS_NAME = 'settings';
 
@@ -24,58 +24,29 @@ export interface ElectronSettingsOptions {
   readonly now?: () => Date;
 }
 
-function stamp(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-');
-}
-
-export class ElectronSettingsStore implements SettingsStore {
+export class ElectronSettingsStore extends SettingsStoreBase {
   readonly #store: ElectronStore<Settings>;
-  #settings: Settings;
-  readonly #listeners = new Set<(s: Settings) => void>();
   readonly loadError: ErrorShape | undefined;
 
   constructor(options: ElectronSettingsOptions) {
     const path = join(options.cwd, `${SETTINGS_NAME}.json`);
-    let settings: Settings = { ...DEFAULT_SETTINGS };
-    let changed = false;
-    if (existsSync(path)) {
-      try {
-        const migrated = migrateSettings(JSON.parse(readFileSync(path, 'utf8')));
-        settings = migrated.settings;
-        changed = migrated.changed;
-        if (migrated.legacyPassword !== undefined && !options.secrets.has('telserverPassword')) options.secrets.set('telserverPassword', migrated.legacyPassword);
-      } catch (err) {
-        const reason = err instanceof Error ? err.message : String(err);
-        const aside = join(options.cwd, `${SETTINGS_NAME}.bad-${stamp(options.now?.() ?? new Date())}.json`);
-        renameSync(path, aside);
-        this.loadError = new CtiError('badSettings', `The settings file could not be used (${reason}). It was kept as ${aside}; defaults are in use.`, { path, keptAs: aside }).toShape();
-      }
+    const outcome = readOrSetAside(path, migrateSettings, options.now?.() ?? new Date());
+    super(outcome.kind === 'read' ? outcome.value.settings : { ...DEFAULT_SETTINGS });
+    this.loadError = outcome.kind === 'setAside' ? outcome.error : undefined;
+    if (outcome.kind === 'read' && outcome.value.legacyPassword !== undefined && !options.secrets.has('telserverPassword')) {
+      options.secrets.set('telserverPassword', outcome.value.legacyPassword);
     }
-    this.#settings = settings;
     this.#store = new ElectronStore<Settings>({ name: SETTINGS_NAME, cwd: options.cwd, clearInvalidConfig: false, watch: false, configFileMode: 0o600 });
     // No file yet: write nothing, so that start-up still sees "no TelServer configured" (the demo).
-    if (changed || this.loadError !== undefined) this.#store.store = settings;
+    if ((outcome.kind === 'read' && outcome.value.changed) || outcome.kind === 'setAside') this.#store.store = this.get();
   }
 
   get path(): string {
     return this.#store.path;
   }
 
-  get(): Settings {
-    return { ...this.#settings };
-  }
-
-  set(patch: SettingsPatch): Settings {
-    const next = mergeSettings(this.#settings, patch);
+  protected persist(next: Settings): void {
     this.#store.store = next;
-    this.#settings = next;
-    for (const l of this.#listeners) l(this.get());
-    return this.get();
-  }
-
-  onChange(listener: (settings: Settings) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
   }
 }
 

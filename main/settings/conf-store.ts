@@ -10,12 +10,13 @@
  * `userPassword` has it moved into the SecretStore (`telserverPassword`) at load, and the settings
  * file is rewritten without it.
  */
-import { chmodSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Conf from 'conf';
-import { CtiError, type ErrorShape } from '../../common/errors';
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../common/schemas';
-import { mergeSettings, type SettingsStore } from './store';
+import type { ErrorShape } from '../../common/errors';
+import { DEFAULT_SETTINGS, type Settings } from '../../common/schemas';
+import { readOrSetAside } from './set-aside';
+import { mergeSettings, SettingsStoreBase } from './store';
 import type { SecretStore } from './secrets';
 import { FileSecretStore } from './secrets-file';
 
@@ -34,10 +35,6 @@ export interface ConfStoreOptions {
   secrets?: SecretStore;
 }
 
-function stamp(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-');
-}
-
 /** Takes an older version's password out of the parsed file (mutates `raw`). */
 function takeLegacyPassword(raw: unknown): string | undefined {
   if (typeof raw !== 'object' || raw === null || !(LEGACY_PASSWORD_KEY in raw)) return undefined;
@@ -49,38 +46,18 @@ function takeLegacyPassword(raw: unknown): string | undefined {
 
 interface Loaded {
   settings: Settings;
-  error?: ErrorShape;
   legacyPassword?: string;
 }
 
-/** Reads and validates the file; on failure moves it aside. Never throws for a bad file. */
-function loadOrSetAside(path: string, now: Date): Loaded {
-  if (!existsSync(path)) return { settings: { ...DEFAULT_SETTINGS } };
-  let reason: string;
-  try {
-    const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    const legacyPassword = takeLegacyPassword(raw);
-    // Keys the file lacks take their defaults (a file written by an older version stays valid).
-    const settings = mergeSettings({ ...DEFAULT_SETTINGS }, raw);
-    return legacyPassword === undefined ? { settings } : { settings, legacyPassword };
-  } catch (err) {
-    reason = err instanceof Error ? err.message : String(err);
-  }
-  const aside = path.replace(/\.json$/, '') + `.bad-${stamp(now)}.json`;
-  renameSync(path, aside);
-  return {
-    settings: { ...DEFAULT_SETTINGS },
-    error: new CtiError('badSettings', `The settings file could not be used (${reason}). It was kept as ${aside}; defaults are in use.`, {
-      path,
-      keptAs: aside,
-    }).toShape(),
-  };
+/** Keys the file lacks take their defaults (a file written by an older version stays valid). */
+function readSettingsFile(raw: unknown): Loaded {
+  const legacyPassword = takeLegacyPassword(raw);
+  const settings = mergeSettings({ ...DEFAULT_SETTINGS }, raw);
+  return legacyPassword === undefined ? { settings } : { settings, legacyPassword };
 }
 
-export class ConfSettingsStore implements SettingsStore {
+export class ConfSettingsStore extends SettingsStoreBase {
   readonly #conf: Conf<Settings>;
-  #settings: Settings;
-  readonly #listeners = new Set<(s: Settings) => void>();
   readonly loadError: ErrorShape | undefined;
   /** The store secrets live in (the one given, or the 0600 file beside the settings). */
   readonly secrets: SecretStore;
@@ -99,14 +76,15 @@ export class ConfSettingsStore implements SettingsStore {
     // Learn the path conf will use, then check the file before conf reads it.
     const probePath = options.cwd !== undefined ? join(options.cwd, `${configName}.json`) : undefined;
     const path = probePath ?? new Conf<Record<string, unknown>>({ ...confOptions, configName: `${configName}.probe` }).path.replace(/\.probe\.json$/, '.json');
-    const loaded = loadOrSetAside(path, options.now?.() ?? new Date());
-    this.loadError = loaded.error;
-    this.#settings = loaded.settings;
+    const outcome = readOrSetAside(path, readSettingsFile, options.now?.() ?? new Date());
+    const loaded: Loaded = outcome.kind === 'read' ? outcome.value : { settings: { ...DEFAULT_SETTINGS } };
+    super(loaded.settings);
+    this.loadError = outcome.kind === 'setAside' ? outcome.error : undefined;
     this.secrets = options.secrets ?? new FileSecretStore(join(dirname(path), 'secrets.json'));
     // The secret first: if it cannot be stored, the old file (still holding it) is not yet rewritten.
     if (loaded.legacyPassword !== undefined && !this.secrets.has('telserverPassword')) this.secrets.set('telserverPassword', loaded.legacyPassword);
     this.#conf = new Conf<Settings>(confOptions);
-    this.#conf.store = this.#settings;
+    this.#conf.store = this.get();
     // conf's mode applies to the files it creates; narrow one an older version wrote 0644.
     chmodSync(this.#conf.path, FILE_MODE);
   }
@@ -115,20 +93,7 @@ export class ConfSettingsStore implements SettingsStore {
     return this.#conf.path;
   }
 
-  get(): Settings {
-    return { ...this.#settings };
-  }
-
-  set(patch: SettingsPatch): Settings {
-    const next = mergeSettings(this.#settings, patch);
+  protected persist(next: Settings): void {
     this.#conf.store = next;
-    this.#settings = next;
-    for (const l of this.#listeners) l(this.get());
-    return this.get();
-  }
-
-  onChange(listener: (settings: Settings) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
   }
 }

@@ -27,22 +27,30 @@ export function mergeSettings(base: Settings, patch: unknown): Settings {
   return parsed.data;
 }
 
-/** A store that lives as long as the process (web mode with --server, tests of the core). */
-export class MemorySettingsStore implements SettingsStore {
+/**
+ * The half every store shares: the current settings, the validated merge, the listeners. A store
+ * adds where the settings are written (`persist`, called with a valid value before it becomes
+ * current, so a failed write changes nothing) and what it found at load.
+ */
+export abstract class SettingsStoreBase implements SettingsStore {
   #settings: Settings;
   readonly #listeners = new Set<(s: Settings) => void>();
-  readonly loadError: ErrorShape | undefined = undefined;
+  abstract readonly loadError: ErrorShape | undefined;
 
-  constructor(initial: SettingsPatch = {}) {
-    this.#settings = mergeSettings({ ...DEFAULT_SETTINGS }, initial);
+  protected constructor(initial: Settings) {
+    this.#settings = initial;
   }
+
+  protected abstract persist(next: Settings): void;
 
   get(): Settings {
     return { ...this.#settings };
   }
 
   set(patch: SettingsPatch): Settings {
-    this.#settings = mergeSettings(this.#settings, patch);
+    const next = mergeSettings(this.#settings, patch);
+    this.persist(next);
+    this.#settings = next;
     for (const l of this.#listeners) l(this.get());
     return this.get();
   }
@@ -50,5 +58,18 @@ export class MemorySettingsStore implements SettingsStore {
   onChange(listener: (settings: Settings) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+}
+
+/** A store that lives as long as the process (web mode with --server, tests of the core). */
+export class MemorySettingsStore extends SettingsStoreBase {
+  readonly loadError: ErrorShape | undefined = undefined;
+
+  constructor(initial: SettingsPatch = {}) {
+    super(mergeSettings({ ...DEFAULT_SETTINGS }, initial));
+  }
+
+  protected persist(): void {
+    // Memory only: nothing to write.
   }
 }
