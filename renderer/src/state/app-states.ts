@@ -5,13 +5,15 @@
 import type { CtiApi } from '../../../common/contract';
 import { CtiStore } from '../lib/cti-store.svelte';
 import { Announcer } from './announcer.svelte';
+import { ArcState } from './arc.svelte';
 import { CallsState } from './calls.svelte';
-import { setAnnouncer, setCalls, setDial, setDirectory, setPop, setPreferences, setStore } from './context';
+import { setAnnouncer, setArc, setCalls, setDial, setDirectory, setPop, setPreferences, setStore, setTransferWithData } from './context';
 import { DialState } from './dial.svelte';
 import { DirectoryState } from './directory.svelte';
 import { NavigationState } from './navigation.svelte';
 import { PopState, type PopNotifier } from './pop.svelte';
 import { Preferences, type PreferencesEnv } from './preferences.svelte';
+import { TransferWithDataState } from './transfer-with-data.svelte';
 import { provideViewStates, type ViewStates } from './view-contexts';
 
 export interface AppStatesOptions {
@@ -31,6 +33,10 @@ export interface AppStates {
   directory: DirectoryState;
   /** The tab shown (the user's pick, or the desktop shell's showView / dialRequest). */
   navigation: NavigationState;
+  /** The Remote control tab (agent remote control). */
+  arc: ArcState;
+  /** Transfer with data on the call cards. */
+  transferWithData: TransferWithDataState;
   /** History, Features, Agent, Settings and the connection banner (state/view-contexts.ts). */
   views: ViewStates;
   destroy(): void;
@@ -44,7 +50,8 @@ export function provideAppStates(cti: CtiApi, opts: AppStatesOptions = {}): AppS
   const calls = new CallsState(store, announcer);
   const pop = new PopState(store, announcer, opts.notifier, calls);
   const dial = new DialState(store, preferences, directory, announcer, opts.storage ?? opts.preferences?.storage);
-  const navigation = new NavigationState(store);
+  const arc = new ArcState(store, announcer);
+  const navigation = new NavigationState(store, arc);
   setStore(store);
   setPreferences(preferences);
   setAnnouncer(announcer);
@@ -52,6 +59,9 @@ export function provideAppStates(cti: CtiApi, opts: AppStatesOptions = {}): AppS
   setPop(pop);
   setDial(dial);
   setDirectory(directory);
+  setArc(arc);
+  const transferWithData = new TransferWithDataState(store, announcer);
+  setTransferWithData(transferWithData);
   const views = provideViewStates(store, announcer);
   return {
     store,
@@ -62,11 +72,15 @@ export function provideAppStates(cti: CtiApi, opts: AppStatesOptions = {}): AppS
     dial,
     directory,
     navigation,
+    arc,
+    transferWithData,
     views,
     destroy: () => {
       pop.destroy();
       dial.destroy();
       navigation.destroy();
+      arc.destroy();
+      transferWithData.destroy();
       store.destroy();
     },
   };

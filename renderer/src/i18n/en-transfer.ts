@@ -1,0 +1,38 @@
+/**
+ * English messages of transfer with data (the call card's button, its dialog, the flow's state on
+ * the card). Spread into the source dictionary (en.ts), so fr-transfer.ts must translate each one.
+ */
+export const enTransfer = {
+  'xfer.open': 'Transfer with data',
+  'xfer.title': 'Transfer with data',
+  'xfer.intro': 'The pairs reach the receiving agent’s screen pop with the call.',
+  'xfer.pairs': 'Data',
+  'xfer.key': 'Key',
+  'xfer.value': 'Value',
+  'xfer.keyOf': 'Key of pair {n}',
+  'xfer.valueOf': 'Value of pair {n}',
+  'xfer.addRow': 'Add a pair',
+  'xfer.removeRow': 'Remove pair {n}',
+  'xfer.noPairs': 'No data yet: add a pair, or transfer without data.',
+  'xfer.problem.empty': 'A key is required',
+  'xfer.problem.duplicate': 'This key is already used',
+  'xfer.mode': 'How',
+  'xfer.mode.consult': 'Consult first, then complete (two-step)',
+  'xfer.mode.blind': 'Transfer at once (blind)',
+  'xfer.start': 'Start transfer',
+  'xfer.close': 'Cancel',
+  'xfer.state.started': 'Calling {dnis} with the data…',
+  'xfer.state.consulting': 'Consulting {dnis} with the data',
+  'xfer.state.completed': 'Transferred with data to {dnis}',
+  'xfer.state.cancelled': 'Transfer with data cancelled',
+  'xfer.state.failed': 'Transfer with data failed: {reason}',
+  'xfer.state.expired': 'The data was released after two minutes; the consultation goes on without it',
+  'xfer.failure.serviceFailed': 'the transfer data service said no',
+  'xfer.failure.callFailed': 'the call to the transfer number could not be made',
+  'xfer.failure.consultationFailed': 'the consultation did not go through',
+  'xfer.failure.callerLeft': 'the caller hung up',
+  'xfer.stopFailed': 'The data could not be released: {reason}',
+  'xfer.complete': 'Complete transfer',
+  'xfer.cancel': 'Cancel transfer',
+  'xfer.dismiss': 'Dismiss',
+} as const;
