@@ -9,6 +9,8 @@
  *   DELETE /sessions/:device[?reason=monitoringReject]     -> {ok:true} or 404 (sessionClosedByAdmin, or
  *                                                             sessionClosedByMonitoringReject)
  *   POST /restart                                          -> {port}
+ *   POST /routing-points/:service/complete                 -> {ok:true}, or 409 when it is no running
+ *                                                             campaign (started-completed)
  *   GET /state                                             -> sessions, faults, counters
  *   /rest/…                                                -> the mock REST services (rest-routes.ts)
  * POSTs must say `content-type: application/json` and the Host must be loopback: a web page the
@@ -107,6 +109,12 @@ async function route(control: SimulatorControl | undefined, req: IncomingMessage
     if (path === '/restart') {
       await control.restart();
       return [200, { port: control.state().port }];
+    }
+    const complete = /^\/routing-points\/([^/]+)\/complete$/.exec(path);
+    if (complete) {
+      const service = decodeURIComponent(complete[1] as string);
+      if (!control.completeCampaign(service)) throw new HttpError(409, `${service} is no running campaign`);
+      return [200, { ok: true }];
     }
   } else if (method === 'GET') {
     if (path === '/state') return [200, control.state()];

@@ -51,6 +51,8 @@ export interface SimulatorControl {
   state(): SimulatorState;
   /** The calls in progress, with the ids answer/hangup take. */
   calls(): CallSummary[];
+  /** A campaign routing point has no more calls to launch: started-completed (false if it is no running campaign). */
+  completeCampaign(service: string): boolean;
   /** Every call event the model emits (for scenarios that react to an answer). */
   onCallEvent(listener: (deviceNumber: string, call: CallInfo) => void): () => void;
 }
@@ -156,6 +158,10 @@ export class Simulator implements SimulatorControl {
 
   calls(): CallSummary[] {
     return this.options.pbx.listCalls();
+  }
+
+  completeCampaign(service: string): boolean {
+    return this.options.pbx.completeCampaign(service);
   }
 
   onCallEvent(listener: (deviceNumber: string, call: CallInfo) => void): () => void {

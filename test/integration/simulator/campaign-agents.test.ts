@@ -25,4 +25,14 @@ describe('campaign agents over real sockets', () => {
     await log.waitFor(withoutCampaign, before + 1);
     expect(await h.http.send({ type: 'queryAgentState', deviceNumber: '8001' })).not.toHaveProperty('agent.outboundServices');
   });
+
+  it('POST /routing-points/:service/complete moves a running campaign to started-completed over the control API; 409 otherwise', async () => {
+    h = await harness({ controlPort: 0 });
+    const post = (service: string) => fetch(`${h?.sim.controlUrl ?? ''}/routing-points/${service}/complete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await h.tcp.send({ type: 'startRoutingPoint', service: 'camp1', template: 'service1' });
+    expect((await post('camp1')).status).toBe(200);
+    expect(await h.tcp.send({ type: 'queryRoutingPointState', service: 'camp1' })).toMatchObject({ type: 'routingPointState', state: 'started-completed' });
+    expect((await post('camp1')).status).toBe(409);
+    expect((await post('service1')).status).toBe(409);
+  });
 });
