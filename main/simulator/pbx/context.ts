@@ -28,6 +28,12 @@ export interface Leg {
   firstCalledParty?: Party;
   lastRedirectionParty?: Party;
   firstOtherParty?: Party;
+  /**
+   * Shown as the other party instead of the far end: a consultation reaching a routed number (another
+   * contact centre over the network) presents the consulting device's caller, as a network transfer
+   * service passes the original ANI on.
+   */
+  presentedOther?: Party;
   /** The other party as last seen, for when the far end has already left the call. */
   lastOther?: Party;
   /** Why a failed leg failed (busy, destNotObtainable): its history cause when it is dropped. */

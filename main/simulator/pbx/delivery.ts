@@ -39,6 +39,7 @@ export function executePlan(ctx: Ctx, call: Call, plan: Plan): Outcome {
       // The DID an external caller dialled is the first called party wherever the call then goes.
       if (call.dnis !== undefined) leg.firstCalledParty = { number: call.dnis };
       else if (plan.viaNumber !== undefined) leg.firstCalledParty = { number: plan.viaNumber };
+      if (plan.viaNumber !== undefined && call.firstOther) leg.presentedOther = { ...call.firstOther };
       else if (r?.firstCalled) leg.firstCalledParty = { ...r.firstCalled };
       if (r) leg.lastRedirectionParty = { ...r.lastRedirection };
       if (ctx.settings.firstOtherParty && call.firstOther) leg.firstOtherParty = { ...call.firstOther };

@@ -15,7 +15,7 @@ function currentParties(leg: Leg): { other: Party; added?: Party[] } {
   const [first, ...rest] = others;
   // Alone in the call (the far end hung up first): the party it was last talking to.
   if (!first) return { other: leg.lastOther ?? leg.dialled ?? { number: '' } };
-  const other = partyOfEnd(first);
+  const other = leg.presentedOther ?? partyOfEnd(first);
   leg.lastOther = other;
   return leg.call.conference && rest.length > 0 ? { other, added: rest.map(partyOfEnd) } : { other };
 }

@@ -41,6 +41,22 @@ describe('transfer with data, two-step', () => {
     expect(events.map((e) => e.state)).toEqual(['started', 'consulting', 'completed']);
   });
 
+  it('the DNIS rings the receiving device, which pops with the data; it answers and the transfer completes to it', async () => {
+    const rig = await start();
+    const { callId } = await connectedCall(rig);
+    rig.sim.restControl?.routeDnisTo('1102');
+    const rx = await receiver(rig, '1102', cleanup);
+    const view = await rig.service.handlers.startTransferWithData({ callId, pairs: PAIRS, mode: 'consult' });
+    await until(() => rx.data.some((d) => d.released !== undefined), 'the receiver read and released');
+    expect(rx.data.find((d) => d.state === 'loaded')).toMatchObject({ dnis: view.dnis, ani: CALLER, pairs: PAIRS });
+    await rx.service.handlers.answer({});
+    await rig.waitFor((l) => l.calls[0]?.secondary?.state === 'connected', 'the consultation answered');
+    expect((await rig.service.handlers.completeTransferWithData({ id: view.id })).state).toBe('completed');
+    await rig.waitFor((l) => l.calls.length === 0, 'our line free');
+    await until(() => rx.service.getState().lines[0]?.calls[0]?.primary?.otherParty.number === CALLER, 'the caller with 1102');
+    expect(sessions(rig)[0]).toMatchObject({ active: false, endedBy: 'stop' });
+  });
+
   it('cancel takes the caller back and stops the session', async () => {
     const rig = await start();
     const { callId } = await connectedCall(rig);

@@ -20,6 +20,19 @@ describe('number routes', () => {
     expect(h.pbx.listCalls()[0]?.parties).toContain('18005550001');
   });
 
+  it('a consultation to a routed number presents the consulting device\'s caller (the network passes the ANI on); after the transfer too', () => {
+    const h = harness({ numberRoutes: { '18005550001': '1102' } });
+    h.pbx.injectInboundCall({ from: '+33160127764', to: '1101' });
+    h.answer('1101');
+    h.ok({ type: 'consultationCall', deviceNumber: '1101', consultedDeviceNumber: '18005550001' });
+    const ringing = h.callsOf('1102').at(-1)?.primCall;
+    expect(ringing).toMatchObject({ state: 'alerting', otherParty: { number: '+33160127764' }, firstCalledParty: { number: '18005550001' } });
+    h.answer('1102');
+    h.ok({ type: 'transferCall', deviceNumber: '1101' });
+    expect(h.callsOf('1102').at(-1)?.primCall).toMatchObject({ state: 'connected', otherParty: { number: '+33160127764' } });
+    expect(h.errors).toEqual([]);
+  });
+
   it('a route to a device the plan lacks changes nothing', () => {
     const h = harness({ numberRoutes: { '18005550001': '9999' } });
     h.call('1101', '18005550001');
