@@ -12,11 +12,11 @@ import type { ArcAction, ArcActionResult, ArcCallsView, ArcListArgs, ArcListResu
 import type { CommandHandlers } from '../../common/contract';
 import { toErrorShape, type ErrorShape } from '../../common/errors';
 import type { RestSettings } from '../../common/rest-settings';
-import { AgentRemoteControlClient } from '../rest/arc';
-import { RestError } from '../rest/errors';
+import type { AgentRemoteControlClient } from '../rest/arc';
 import type { SecretStore } from '../settings/secrets';
 import { DEFAULT_ARC_SCHEDULE, nextPollDelay, steadyStarts, toCallViews, viewChangeKey, type ArcPollSchedule } from './arc-panel-map';
 import { runArcAction, runArcList } from './arc-panel-actions';
+import { arcClientOf } from './rest-clients';
 
 export interface ArcPanelTiming extends ArcPollSchedule {
   /** How long one `watch(true)` keeps the polling on. */
@@ -28,7 +28,7 @@ export interface ArcPanelTiming extends ArcPollSchedule {
 export const DEFAULT_ARC_TIMING: ArcPanelTiming = { ...DEFAULT_ARC_SCHEDULE, leaseMs: 30_000, requestTimeoutMs: 5000 };
 
 export interface ArcPanelOptions {
-  settings: () => Pick<RestSettings, 'arcBaseUrl' | 'arcUserId'>;
+  settings: () => RestSettings;
   secrets: Pick<SecretStore, 'get'>;
   emit: (view: ArcCallsView) => void;
   timing?: Partial<ArcPanelTiming>;
@@ -142,11 +142,7 @@ export class ArcPanel {
 
   /** A client on the current settings and token; notConfigured (naming what is missing) otherwise. */
   #client(): AgentRemoteControlClient {
-    const s = this.#o.settings();
-    const token = this.#o.secrets.get('arcToken') ?? '';
-    const missing = [s.arcBaseUrl === '' ? 'arcBaseUrl' : '', s.arcUserId === '' ? 'arcUserId' : '', token === '' ? 'the arcToken secret' : ''].filter((m) => m !== '');
-    if (missing.length > 0) throw new RestError('arc', 'notConfigured', `agent remote control: set ${missing.join(', ')}`, { missing: missing.join(',') });
-    return new AgentRemoteControlClient({ baseUrl: s.arcBaseUrl, userId: s.arcUserId, token, timeoutMs: this.#t.requestTimeoutMs });
+    return arcClientOf(this.#o.settings(), this.#o.secrets, this.#t.requestTimeoutMs);
   }
 
   async #poll(): Promise<void> {

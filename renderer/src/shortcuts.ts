@@ -20,7 +20,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'dismiss', keys: 'Esc', description: 'key.dismiss' },
   { id: 'dial', keys: 'Alt+D', description: 'key.dial' },
   { id: 'directory', keys: 'Alt+F', description: 'key.directory' },
-  { id: 'tab', keys: 'Alt+1 … Alt+6', description: 'key.tabs' },
+  { id: 'tab', keys: 'Alt+1 … Alt+7', description: 'key.tabs' },
   { id: 'help', keys: '?  /  F1', description: 'key.help' },
 ];
 
@@ -48,7 +48,7 @@ export function matchShortcut(e: KeyLike): ShortcutMatch | undefined {
   if (e.altKey) {
     const letter = ALT_LETTERS[e.code];
     if (letter) return { id: letter };
-    const digit = /^Digit([1-6])$/.exec(e.code);
+    const digit = /^Digit([1-7])$/.exec(e.code);
     if (digit?.[1]) return { id: 'tab', index: Number(digit[1]) - 1 };
     return undefined;
   }

@@ -41,6 +41,7 @@ export const ERROR_MESSAGE_KEYS: Readonly<Record<ErrorCode, MessageKey>> = {
   arcFailed: 'error.arcFailed',
   dnisNotFound: 'error.dnisNotFound',
   dnisServerError: 'error.dnisServerError',
+  notConfigured: 'error.notConfigured',
 };
 
 /** What the user reads for an error, in the current language. */

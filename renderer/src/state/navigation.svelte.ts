@@ -20,8 +20,9 @@ export class NavigationState {
   readonly tabs: TabId[];
   readonly #offs: Unsubscribe[];
 
-  constructor(store: CtiStore) {
-    this.tabs = $derived(visibleTabs(store.line?.agent !== undefined));
+  /** `remote`: whether the agent remote control is configured (the Remote control tab). */
+  constructor(store: CtiStore, remote?: { readonly configured: boolean }) {
+    this.tabs = $derived(visibleTabs(store.line?.agent !== undefined, remote?.configured ?? false));
     this.#offs = [store.cti.on('showView', ({ view }) => this.show(view)), store.cti.on('dialRequest', () => this.show(DIAL_TAB))];
   }
 
