@@ -20,6 +20,8 @@ export function liveLegs(dev: Device): Leg[] {
 
 export function otherNumberOf(leg: Leg): string {
   const first = othersOf(leg)[0];
+  // The number the device is shown is the one its requests name (a presented ANI included).
+  if (first && leg.presentedOther) return leg.presentedOther.number;
   return first ? partyOfEnd(first).number : (leg.dialled?.number ?? '');
 }
 

@@ -27,7 +27,8 @@ describe('number routes', () => {
     h.ok({ type: 'consultationCall', deviceNumber: '1101', consultedDeviceNumber: '18005550001' });
     const ringing = h.callsOf('1102').at(-1)?.primCall;
     expect(ringing).toMatchObject({ state: 'alerting', otherParty: { number: '+33160127764' }, firstCalledParty: { number: '18005550001' } });
-    h.answer('1102');
+    // Its user names the call by the number shown.
+    h.ok({ type: 'answerCall', deviceNumber: '1102', callingNumber: '+33160127764' });
     h.ok({ type: 'transferCall', deviceNumber: '1101' });
     expect(h.callsOf('1102').at(-1)?.primCall).toMatchObject({ state: 'connected', otherParty: { number: '+33160127764' } });
     expect(h.errors).toEqual([]);
