@@ -29,10 +29,15 @@ const REPLY_TIMEOUT_MS = 300;
 /** A request or a connection not settled within this is a hang. */
 const HANG_MS = 3000;
 
-/** RSS after a full GC when the bench runs with --expose-gc (npm run bench does), so garbage is not counted. */
-function rss(): number {
+/**
+ * RSS and the JS heap in use after a full GC when the bench runs with --expose-gc (npm run bench
+ * does), so garbage is not counted. The heap tells retained objects (a leak) from memory the process
+ * keeps from the OS after a burst (RSS).
+ */
+function memory(): { rss: number; heap: number } {
   (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().rss;
+  const m = process.memoryUsage();
+  return { rss: m.rss, heap: m.heapUsed };
 }
 const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MiB`;
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -61,13 +66,13 @@ function udpFrom(address: string): Promise<UdpSocket> {
   return new Promise((r) => s.bind(0, address, () => r(s)));
 }
 
-async function floodDatagrams(r: Rand, port: number): Promise<{ spoofed: number }> {
+async function floodDatagrams(r: Rand, port: number, count: number): Promise<{ spoofed: number }> {
   const server = await udpFrom('127.0.0.1');
   const stranger = await udpFrom('127.0.0.2');
   let spoofed = 0;
-  for (let sent = 0; sent < DATAGRAMS; ) {
+  for (let sent = 0; sent < count; ) {
     const batch: Promise<void>[] = [];
-    for (let i = 0; i < 200 && sent < DATAGRAMS; i++, sent++) {
+    for (let i = 0; i < 200 && sent < count; i++, sent++) {
       const fromStranger = r() < 0.1;
       if (fromStranger) spoofed += 1;
       const pdu = hostilePdu(r, VALID_EVENT, 'TelServiceEvent', 60_000).subarray(0, MAX_DATAGRAM);
@@ -123,7 +128,7 @@ export default async function fuzz(): Promise<BenchSection> {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   const r = rng(20261201);
-  const rssBefore = rss();
+  const before = memory();
   const started = Date.now();
 
   const sim = await startSimulator({ port: 0 });
@@ -137,9 +142,15 @@ export default async function fuzz(): Promise<BenchSection> {
 
   // 1. Datagrams.
   const t1 = Date.now();
-  const { spoofed } = await floodDatagrams(r, service.line.eventPort ?? 0);
+  // In two halves, the heap read after each: the same figure twice means the line keeps nothing per datagram.
+  const half = await floodDatagrams(r, service.line.eventPort ?? 0, DATAGRAMS / 2);
+  await pause(300);
+  const heapHalf = memory().heap;
+  const rest = await floodDatagrams(r, service.line.eventPort ?? 0, DATAGRAMS / 2);
+  const spoofed = half.spoofed + rest.spoofed;
   const datagramMs = Date.now() - t1;
   await pause(500);
+  const heapFull = memory().heap;
   const monitoredAfterFlood = line().connection.state === 'monitored';
 
   // 2. TCP replies through cti's request path and the line's link.
@@ -206,7 +217,7 @@ export default async function fuzz(): Promise<BenchSection> {
   await sim.close();
   process.off('uncaughtException', crash);
   process.off('unhandledRejection', crash);
-  const rssAfter = rss();
+  const after = memory();
   const hangs = replyHangs + frameHangs;
 
   return {
@@ -220,7 +231,9 @@ export default async function fuzz(): Promise<BenchSection> {
       { name: 'line monitored after the flood', value: String(monitoredAfterFlood), goal: 'true', met: monitoredAfterFlood },
       { name: 'events still delivered after', value: String(eventsAfter), goal: 'true', met: eventsAfter },
       { name: 'web mode answers after', value: String(webAlive), goal: 'true', met: webAlive },
-      { name: 'RSS', value: `${mib(rssBefore)} before, ${mib(rssAfter)} after`, baseline: mib(rssBefore) },
+      { name: 'RSS', value: `${mib(before.rss)} before, ${mib(after.rss)} after`, baseline: mib(before.rss) },
+      { name: 'heap during the datagram flood', value: `${mib(heapHalf)} after ${fmtInt(DATAGRAMS / 2)}, ${mib(heapFull)} after ${fmtInt(DATAGRAMS)}`, baseline: mib(heapHalf), goal: 'no growth (±2 MiB)', met: heapFull - heapHalf < 2 * 1024 * 1024 },
+      { name: 'JS heap in use (after GC)', value: `${mib(before.heap)} before, ${mib(after.heap)} after`, baseline: mib(before.heap) },
     ],
     notes: [afterState, `total ${fmtInt(Date.now() - started)} ms`, ...crashSamples.map((s) => `crash: ${s}`)],
   };

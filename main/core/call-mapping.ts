@@ -16,8 +16,16 @@ export function isHiddenNumber(number: string): boolean {
 }
 
 /** A number worth asking the directory about. */
+/**
+ * The longest number worth a directory look-up (a device number is at most 32 characters, as the
+ * settings say). A longer one, as a hostile datagram may carry, is shown but never looked up nor
+ * remembered: the name book and the directory cache are bounded by count, so their keys must be
+ * bounded in size too.
+ */
+export const MAX_LOOKUP_NUMBER_LENGTH = 32;
+
 export function isResolvable(party: PartyView): boolean {
-  return party.number !== '' && !party.hidden && party.name === undefined;
+  return party.number !== '' && party.number.length <= MAX_LOOKUP_NUMBER_LENGTH && !party.hidden && party.name === undefined;
 }
 
 export function toPartyView(party: Party, names: NameBook): PartyView {

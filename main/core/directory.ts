@@ -5,6 +5,7 @@
  * few look-ups at once, a short queue, the rest refused with `limitExceeded` (a stream of unknown
  * callers must not become a stream of requests to the TelServer).
  */
+import { MAX_LOOKUP_NUMBER_LENGTH } from './call-mapping';
 import { CtiError } from '../../common/errors';
 import type { DirectoryEntry } from '../../common/domain';
 import type { Party } from '../../common/telservices/structures';
@@ -73,6 +74,8 @@ export class DirectoryCache {
 
   /** Who is this number? `null` when the directory does not know it. Rejects on transport errors. */
   lookup(number: string): Promise<DirectoryEntry | null> {
+    // No directory holds such a number; asking (and caching the key) would only cost memory.
+    if (number.length > MAX_LOOKUP_NUMBER_LENGTH) return Promise.resolve(null);
     const hit = this.#cache.get(number);
     if (hit && this.#now() - hit.at < this.#ttl) {
       // Refresh recency: Map keeps insertion order, so re-insert.

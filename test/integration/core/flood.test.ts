@@ -109,4 +109,18 @@ describe('a flood of spoofed calls', () => {
     await send(r.port, same);
     expect(r.proxy.counts.get('searchNumber') ?? 0).toBe(1);
   });
+
+  it('callers with absurdly long numbers (40 KB of digits in a hostile datagram) are shown but never looked up nor remembered', async () => {
+    const r = await floodRig();
+    r.proxy.reset();
+    const huge = (i: number): string => `${i}`.padEnd(40_000, '9');
+    const burst = Array.from({ length: 20 }, (_, i) => [callDatagram(`h${i}`, huge(i), 'alerting'), callDatagram(`h${i}`, huge(i), 'cleared')]).flat();
+    await send(r.port, burst.slice(0, 2 * 19));
+    await send(r.port, [callDatagram('h19', huge(19), 'alerting')]);
+    await until(r.service, (l) => l.calls.some((c) => c.id === 'h19'), 'the last long-number call');
+    expect(r.proxy.counts.get('searchNumber') ?? 0).toBe(0);
+    expect(r.service.line.directory.size).toBe(0);
+    // The call itself is kept and shown as it came.
+    expect((r.service.getState().lines[0] as LineState).calls.find((c) => c.id === 'h19')?.primary?.otherParty.number).toHaveLength(40_000);
+  });
 });
