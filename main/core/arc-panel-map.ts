@@ -107,9 +107,9 @@ export function toLeadPhoneView(p: LeadPhone): ArcLeadPhoneView {
 }
 
 /**
- * What makes a view worth emitting: everything but the times, which move at every poll. A quiet
- * poll (same calls, still healthy) sends nothing.
+ * What makes a view worth emitting: everything but the times, which move at every poll (only the
+ * first success counts: "loading" becomes "up to date"). A quiet poll sends nothing.
  */
 export function viewChangeKey(v: ArcCallsView): string {
-  return JSON.stringify([v.configured, v.watching, v.calls, v.lastError?.code, v.lastError?.message, v.failures, v.pollMs]);
+  return JSON.stringify([v.configured, v.watching, v.calls, v.lastError?.code, v.lastError?.message, v.failures, v.pollMs, v.updatedAt !== undefined]);
 }

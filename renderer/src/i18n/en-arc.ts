@@ -19,6 +19,7 @@ export const enArc = {
   'arc.dial': 'Dial',
   'arc.dialPhone': 'Number to dial',
   'arc.lead': 'Lead ID (optional)',
+  'arc.leadId': 'Lead ID',
   'arc.phoneInvalid': 'Not a phone number',
   'arc.idInvalid': 'Digits only',
   'arc.calls': 'Active calls',

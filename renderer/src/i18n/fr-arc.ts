@@ -18,6 +18,7 @@ export const frArc: Record<keyof typeof enArc, string> = {
   'arc.dial': 'Appeler',
   'arc.dialPhone': 'Numéro à appeler',
   'arc.lead': 'Identifiant du prospect (facultatif)',
+  'arc.leadId': 'Identifiant du prospect',
   'arc.phoneInvalid': 'Ce n’est pas un numéro de téléphone',
   'arc.idInvalid': 'Chiffres uniquement',
   'arc.calls': 'Appels en cours',

@@ -40,7 +40,9 @@ export class ArcState {
   readonly runner: CommandRunner;
   readonly #cti: CtiApi;
   readonly #announcer: Announcer | undefined;
-  readonly #off: Unsubscribe;
+  readonly #offs: Unsubscribe[];
+  /** The view shows: a (re)connection takes the lease again. */
+  #watched = false;
   view = $state.raw<ArcCallsView | undefined>(undefined);
   readonly configured: boolean;
   resultCodes = $state.raw<ArcResultCodeView[]>([]);
@@ -56,24 +58,36 @@ export class ArcState {
     this.#announcer = announcer;
     this.runner = new CommandRunner({ onError: (f) => announcer?.say(f.text) });
     this.configured = $derived(this.view?.configured ?? false);
-    this.#off = this.#cti.on('arcCalls', (v) => (this.view = v));
-    // Whether to offer the tab at all: the core's view says if the service is configured.
+    // The core sends `state` first to every (re)connected window: ask again then, since a command
+    // sent before the connection opened failed (and whether to offer the tab depends on the answer).
+    this.#offs = [this.#cti.on('arcCalls', (v) => (this.view = v)), this.#cti.on('state', () => this.#refresh())];
+    this.#refresh();
+  }
+
+  #refresh(): void {
+    if (this.#watched) {
+      this.#takeLease();
+      return;
+    }
     void this.#cti.arcCalls({}).then((r) => {
-      if (r.ok && this.view === undefined) this.view = r.value;
+      if (r.ok) this.view = r.value;
+    });
+  }
+
+  #takeLease(): void {
+    void this.#cti.arcWatch({ on: true }).then((r) => {
+      if (r.ok) this.view = r.value;
     });
   }
 
   /** While the view shows: takes the lease, renews it, loads the result codes. Returns the stop. */
   watch(): () => void {
-    const take = (): void => {
-      void this.#cti.arcWatch({ on: true }).then((r) => {
-        if (r.ok) this.view = r.value;
-      });
-    };
-    take();
-    const timer = setInterval(take, LEASE_RENEW_MS);
+    this.#watched = true;
+    this.#takeLease();
+    const timer = setInterval(() => this.#takeLease(), LEASE_RENEW_MS);
     void this.loadResultCodes();
     return () => {
+      this.#watched = false;
       clearInterval(timer);
       void this.#cti.arcWatch({ on: false });
     };
@@ -132,6 +146,6 @@ export class ArcState {
   }
 
   destroy(): void {
-    this.#off();
+    for (const off of this.#offs) off();
   }
 }

@@ -64,6 +64,9 @@ describe('the panel view mapping', () => {
     const v: ArcCallsView = { configured: true, watching: true, calls: [], failures: 0, pollMs: 2000, updatedAt: 1, nextPollAt: 3 };
     expect(viewChangeKey({ ...v, updatedAt: 9, nextPollAt: 11 })).toBe(viewChangeKey(v));
     expect(viewChangeKey({ ...v, failures: 1 })).not.toBe(viewChangeKey(v));
+    const { updatedAt: _never, ...unpolled } = v;
+    void _never;
+    expect(viewChangeKey(unpolled)).not.toBe(viewChangeKey(v));
     expect(viewChangeKey({ ...v, lastError: { code: 'timeout', message: 'x' } })).not.toBe(viewChangeKey(v));
     expect(viewChangeKey({ ...v, calls: [{ callId: '1', phone: '' }] })).not.toBe(viewChangeKey(v));
   });

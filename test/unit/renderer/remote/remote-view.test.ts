@@ -75,7 +75,7 @@ describe('RemoteView', () => {
     expect(within(code).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose a result code', 'Sale (SALE)']);
     await fireEvent.change(code, { target: { value: 'SALE' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Dispose' }));
-    await fireEvent.input(screen.getByLabelText('Lead ID (optional)', { selector: '#arc-lead-1' }), { target: { value: '501' } });
+    await fireEvent.input(screen.getByLabelText('Lead ID'), { target: { value: '501' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Find its phones' }));
     const phone = await screen.findByLabelText('Lead phone');
     await fireEvent.change(phone, { target: { value: '50101' } });
