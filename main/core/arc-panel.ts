@@ -95,6 +95,11 @@ export class ArcPanel {
     return this.#inFlight;
   }
 
+  /** Something the service may now accept (a new token): poll at once if someone watches. */
+  retryNow(): void {
+    if (this.#view.watching) void this.pollNow();
+  }
+
   /** The calls view, polled first when asked (and configured). */
   async calls(refresh: boolean): Promise<ArcCallsView> {
     if (refresh && this.#view.configured) await this.pollNow();

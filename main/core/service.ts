@@ -289,6 +289,8 @@ export class CtiService extends Emitter<CtiEvents> {
         this.#secrets.set(key, value);
         // The TelServer password is sent at openSession: a new one needs a new session.
         if (changed && key === 'telserverPassword') await this.#restartLine(this.#store.get());
+        // A new token is tried at once, not after the panel's backoff.
+        if (changed && key === 'arcToken') this.#arc.retryNow();
         return this.#settingsView();
       },
       testConnection: async (a) => {

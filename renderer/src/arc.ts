@@ -2,11 +2,20 @@
  * Pure derivations of the Remote control tab (the agent remote-control panel): the polling state
  * in words, a service error with its ResponseCode/ResponseDetail, what each call row offers.
  */
-import type { ArcCallView, ArcCallsView, ArcResultCodeView } from '../../common/arc-panel';
+import type { ArcAction, ArcCallView, ArcCallsView, ArcLeadPhoneView, ArcResultCodeView } from '../../common/arc-panel';
 import type { ErrorShape } from '../../common/errors';
 import { errorWords } from './i18n/errors';
 import { formatTime } from './i18n/format-date';
 import { t } from './i18n/i18n.svelte';
+
+/** What the calls table hands each call row (and its lead tools): the codes to pick, the verbs. */
+export interface ArcCallTools {
+  codes: ArcResultCodeView[];
+  act: (a: ArcAction) => Promise<boolean>;
+  busy: (key: string) => boolean;
+  leadPhones: (lead: string) => ArcLeadPhoneView[] | undefined;
+  onfindphones: (lead: string) => void;
+}
 
 /** A row of one of the service's lists (campaigns, users, ACD queues). */
 export interface ListItem {

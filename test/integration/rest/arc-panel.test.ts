@@ -25,7 +25,7 @@ interface PanelRig {
   until(pred: (v: ArcCallsView) => boolean, what: string): Promise<ArcCallsView>;
 }
 
-async function panelRig(opts: { configured?: boolean; token?: string; leaseMs?: number } = {}): Promise<PanelRig> {
+async function panelRig(opts: { configured?: boolean; token?: string; timing?: Partial<typeof TIMING> } = {}): Promise<PanelRig> {
   const sim = await startSimulator({ port: 0, pbx: { externalAnswerDelayMs: 0 } });
   cleanup(() => sim.close());
   const arc = opts.configured === false ? {} : { arcBaseUrl: sim.restUrls?.arc ?? '', arcUserId: MOCK_CREDENTIALS.arc.userId };
@@ -34,7 +34,7 @@ async function panelRig(opts: { configured?: boolean; token?: string; leaseMs?: 
     secrets: new MemorySecretStore({ arcToken: opts.token ?? MOCK_CREDENTIALS.arc.token }),
     linkFactory: telServicesLinkFactory,
     timing: FAST,
-    arcTiming: { ...TIMING, ...(opts.leaseMs !== undefined ? { leaseMs: opts.leaseMs } : {}) },
+    arcTiming: { ...TIMING, ...opts.timing },
   });
   cleanup(() => service.stop());
   const views: ArcCallsView[] = [];
@@ -85,7 +85,7 @@ describe('agent remote-control panel (core handlers, mock over HTTP)', () => {
   });
 
   it('a lease not renewed runs out: polling stops by itself', async () => {
-    const r = await panelRig({ leaseMs: 150 });
+    const r = await panelRig({ timing: { leaseMs: 150 } });
     await r.service.handlers.arcWatch({ on: true });
     await r.until((v) => v.updatedAt !== undefined, 'a first poll');
     const stopped = await r.until((v) => !v.watching, 'the lease to run out');
@@ -172,9 +172,15 @@ describe('agent remote-control panel (core handlers, mock over HTTP)', () => {
     expect(none.views.at(-1)).toMatchObject({ configured: true });
   });
 
-  it('a wrong token shows as unauthorized in the view', async () => {
-    const r = await panelRig({ token: 'wrong' });
+  it('a wrong token shows as unauthorized in the view; the right one is tried at once, not after the backoff', async () => {
+    const r = await panelRig({ token: 'wrong', timing: { maxMs: 60_000 } });
     await r.service.handlers.arcWatch({ on: true });
-    expect((await r.until((v) => v.lastError !== undefined, 'the error')).lastError).toMatchObject({ code: 'unauthorized' });
+    const failing = await r.until((v) => v.failures >= 5, 'five failures');
+    expect(failing.lastError).toMatchObject({ code: 'unauthorized' });
+    expect(failing.pollMs).toBeGreaterThanOrEqual(1280); // the next poll, left alone, is over a second away
+    const t0 = Date.now();
+    await r.service.handlers.setSecret({ key: 'arcToken', value: MOCK_CREDENTIALS.arc.token });
+    expect(await r.until((v) => v.failures === 0, 'recovery')).not.toHaveProperty('lastError');
+    expect(Date.now() - t0).toBeLessThan(600);
   });
 });
