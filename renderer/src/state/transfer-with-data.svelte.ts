@@ -39,6 +39,8 @@ export class TransferWithDataState {
     try {
       const r = await this.#store.cti.getSettings({});
       if (r.ok) this.configured = r.value.settings.tdsBaseUrl !== '';
+    } catch {
+      // The bridge itself failed (a closed socket): keep what we knew; the next card asks again.
     } finally {
       this.#checking = false;
     }

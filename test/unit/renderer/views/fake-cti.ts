@@ -2,8 +2,15 @@
  * A CtiApi for component tests of the views: a line state the test sets (and changes, as the
  * phone would, through `state` events), every command recorded, answers scripted per command.
  */
-import { COMMAND_NAMES, type CommandName, type CtiApi, type CtiEvents, type EventName, type Result, type CommandResults } from '../../../../common/contract';
+import { COMMAND_NAMES, type CommandName, type CtiApi, type CtiEvents, type EventName, type Result, type CommandResults, type SettingsView } from '../../../../common/contract';
 import type { AppState, LineState } from '../../../../common/domain';
+import { DEFAULT_SETTINGS } from '../../../../common/schemas';
+
+const DEFAULT_SETTINGS_VIEW: SettingsView = {
+  settings: { ...DEFAULT_SETTINGS },
+  secrets: { telserverPassword: false, tdsPassword: false, arcToken: false, dnisPassword: false },
+  secretStorage: { kind: 'session' },
+};
 
 export function lineState(over: Partial<LineState> = {}): LineState {
   return {
@@ -43,6 +50,8 @@ export class FakeCti {
       api[name] = async (args: unknown) => {
         if (name !== 'getState') this.calls.push({ command: name, args });
         if (name === 'getState') return { ok: true, value: this.#state };
+        // Every window reads the settings at start (the transfer-with-data state does): answer as a fresh core would.
+        if (name === 'getSettings' && !this.#answers.has(name)) return { ok: true, value: DEFAULT_SETTINGS_VIEW };
         const answer = this.#answers.get(name);
         return answer ? answer(args) : { ok: true, value: null };
       };
