@@ -22,13 +22,27 @@ export interface Rig {
   stop(): Promise<void>;
 }
 
-export async function startRig(devices: readonly string[], extraSimArgs: readonly string[] = []): Promise<Rig> {
-  const simulator = await startTsx('main/cli/simulator.ts', ['--port', '0', '--control-port', '0', ...extraSimArgs], [/listening on (127\.0\.0\.1:\d+)/, /control on (http:\/\/\S+)/]);
-  const [telServer, controlUrl] = simulator.values as [string, string];
+export interface RigOptions {
+  /** More lines the simulator prints (their first groups come back in `simValues`). */
+  simPatterns?: readonly RegExp[];
+  /** More arguments for one device's web mode (after --port, --server, --device). */
+  webArgs?: (device: string, simValues: readonly string[]) => readonly string[];
+  /** Called once everything is stopped. */
+  afterStop?: () => void;
+}
+
+export async function startRig(devices: readonly string[], extraSimArgs: readonly string[] = [], options: RigOptions = {}): Promise<Rig & { simValues: string[] }> {
+  const simulator = await startTsx(
+    'main/cli/simulator.ts',
+    ['--port', '0', '--control-port', '0', ...extraSimArgs],
+    [/listening on (127\.0\.0\.1:\d+)/, /control on (http:\/\/\S+)/, ...(options.simPatterns ?? [])],
+  );
+  const [telServer, controlUrl, ...simValues] = simulator.values as [string, string, ...string[]];
   const webs: Started[] = [];
   const urls: Record<string, string> = {};
   for (const device of devices) {
-    const web = await startTsx('main/web/cli.ts', ['--port', '0', '--server', telServer, '--device', device], [/Open (http:\/\/\S+)/]);
+    const args = ['--port', '0', '--server', telServer, '--device', device, ...(options.webArgs?.(device, simValues) ?? [])];
+    const web = await startTsx('main/web/cli.ts', args, [/Open (http:\/\/\S+)/]);
     webs.push(web);
     urls[device] = web.values[0] as string;
   }
@@ -36,11 +50,13 @@ export async function startRig(devices: readonly string[], extraSimArgs: readonl
     simulator,
     telServer,
     controlUrl,
+    simValues,
     webs,
     urls,
     stop: async () => {
       for (const w of webs) await w.stop();
       await simulator.stop();
+      options.afterStop?.();
     },
   };
 }

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SettingsPatch } from '../../common/schemas';
 import { MOCK_CREDENTIALS } from '../../main/simulator/rest/rest-mocks';
-import { control, type Rig } from './agent-support';
-import { startTsx, type Started } from './processes';
+import { control, startRig, type Rig } from './agent-support';
 
 export interface RestRig extends Rig {
   rest: { tds: string; arc: string; dnisFree: string };
@@ -38,41 +37,24 @@ export function mockRestSettings(rest: RestRig['rest'], over: SettingsPatch = {}
 
 /** The simulator (TelServer, control API, REST mocks) and one web mode per device, configured for REST. */
 export async function startRestRig(devices: readonly string[], over: SettingsPatch = {}): Promise<RestRig> {
-  const simulator = await startTsx(
-    'main/cli/simulator.ts',
-    ['--port', '0', '--control-port', '0'],
-    [/listening on (127\.0\.0\.1:\d+)/, /control on (http:\/\/\S+)/, /rest tds on (http:\/\/\S+)/, /rest arc on (http:\/\/\S+)/, /rest dnis-free on (http:\/\/\S+)/],
-  );
-  const [telServer, controlUrl, tds, arc, dnisFree] = simulator.values as [string, string, string, string, string];
-  const rest = { tds, arc, dnisFree };
   const dirs: string[] = [];
-  const webs: Started[] = [];
-  const urls: Record<string, string> = {};
-  for (const device of devices) {
-    const dir = mkdtempSync(join(tmpdir(), 'cti-rest-e2e-'));
-    dirs.push(dir);
-    const [host, port] = telServer.split(':') as [string, string];
-    const settings = { serverHost: host, serverPort: Number(port), deviceNumber: device, ...mockRestSettings(rest, over) };
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings), { mode: 0o600 });
-    const secrets = { tdsPassword: MOCK_CREDENTIALS.tds.password, arcToken: MOCK_CREDENTIALS.arc.token, dnisPassword: MOCK_CREDENTIALS.dnisFree.password };
-    writeFileSync(join(dir, 'secrets.json'), JSON.stringify(secrets), { mode: 0o600 });
-    const web = await startTsx('main/web/cli.ts', ['--port', '0', '--settings', dir, '--server', telServer, '--device', device], [/Open (http:\/\/\S+)/]);
-    webs.push(web);
-    urls[device] = web.values[0] as string;
-  }
-  return {
-    simulator,
-    telServer,
-    controlUrl,
-    webs,
-    urls,
-    rest,
-    stop: async () => {
-      for (const w of webs) await w.stop();
-      await simulator.stop();
+  const rig = await startRig(devices, [], {
+    simPatterns: [/rest tds on (http:\/\/\S+)/, /rest arc on (http:\/\/\S+)/, /rest dnis-free on (http:\/\/\S+)/],
+    // Each web mode reads a settings directory written as an integrator would configure it.
+    webArgs: (device, [tds = '', arc = '', dnisFree = '']) => {
+      const dir = mkdtempSync(join(tmpdir(), 'cti-rest-e2e-'));
+      dirs.push(dir);
+      writeFileSync(join(dir, 'settings.json'), JSON.stringify({ deviceNumber: device, ...mockRestSettings({ tds, arc, dnisFree }, over) }), { mode: 0o600 });
+      const secrets = { tdsPassword: MOCK_CREDENTIALS.tds.password, arcToken: MOCK_CREDENTIALS.arc.token, dnisPassword: MOCK_CREDENTIALS.dnisFree.password };
+      writeFileSync(join(dir, 'secrets.json'), JSON.stringify(secrets), { mode: 0o600 });
+      return ['--settings', dir];
+    },
+    afterStop: () => {
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     },
-  };
+  });
+  const [tds = '', arc = '', dnisFree = ''] = rig.simValues;
+  return { ...rig, rest: { tds, arc, dnisFree } };
 }
 
 /** A remote contact centre starts a transfer data session for `ani` with these agent pairs; returns its DNIS and GUID. */

@@ -25,6 +25,17 @@ function withTransferData(cti: CtiApi) {
 
 const base = { lineId: 'line1', callId: '7', dnis: '5001', ani: '0612345678' };
 
+/** Call 7 ringing, its pop shown, nothing known yet about its transfer data. */
+async function poppedCall() {
+  const f = fakeCti(line({ calls: [call()], popups: ['7'] }));
+  const t = withTransferData(f.cti);
+  const store = new CtiStore(t.cti);
+  await settle();
+  render(PopStack, { store });
+  await screen.findByRole('article');
+  return { t, store };
+}
+
 describe('transfer data in the pop', () => {
   it('pops at once without data, then shows the pairs when the event arrives', async () => {
     const f = fakeCti(line({ calls: [call({ primary: leg({ otherParty: party({ number: '0612345678' }) }) })], popups: ['7'] }));
@@ -44,12 +55,7 @@ describe('transfer data in the pop', () => {
   });
 
   it('says the data is on its way while the core looks it up, then shows it in place', async () => {
-    const f = fakeCti(line({ calls: [call()], popups: ['7'] }));
-    const t = withTransferData(f.cti);
-    const store = new CtiStore(t.cti);
-    await settle();
-    render(PopStack, { store });
-    await screen.findByRole('article');
+    const { t, store } = await poppedCall();
     t.send({ ...base, state: 'loading', pairs: [] });
     await settle();
     const loading = screen.getByText('Loading transfer data…');
@@ -62,12 +68,7 @@ describe('transfer data in the pop', () => {
   });
 
   it('says why the data is unavailable, in words', async () => {
-    const f = fakeCti(line({ calls: [call()], popups: ['7'] }));
-    const t = withTransferData(f.cti);
-    const store = new CtiStore(t.cti);
-    await settle();
-    render(PopStack, { store });
-    await screen.findByRole('article');
+    const { t, store } = await poppedCall();
     t.send({ ...base, state: 'unavailable', pairs: [], reason: { code: 'unauthorized', message: '401' } });
     await settle();
     expect(screen.getByRole('status')).toHaveTextContent(/^Transfer data unavailable: /);
