@@ -5,6 +5,7 @@
  * DNIS is released (the session stopped).
  */
 import { describe, expect, it } from 'vitest';
+import { until } from '../../support/until';
 import type { IncomingCall } from '../../../common/domain';
 import type { TransferDataView } from '../../../common/transfer-data';
 import { startCoreRuntime, type CoreRuntime } from '../../../main/core/runtime';
@@ -13,13 +14,6 @@ import { cleanupAfterEach } from '../../support/cleanup';
 
 const cleanup = cleanupAfterEach();
 
-async function until(pred: () => boolean, what: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('the demo: a call transferred in with data', () => {
   it('pops with the transfer data and releases its DNIS; the settings view says the demo secrets are for this run', async () => {

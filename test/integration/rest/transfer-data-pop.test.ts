@@ -3,6 +3,7 @@
  * simulator, the transfer data and DNIS release mocks beside it.
  */
 import { describe, expect, it } from 'vitest';
+import { until } from '../../support/until';
 import type { TransferDataView } from '../../../common/transfer-data';
 import type { SettingsPatch } from '../../../common/schemas';
 import { MOCK_CREDENTIALS } from '../../../main/simulator/rest/rest-mocks';
@@ -45,13 +46,6 @@ async function popRig(over: SettingsPatch = {}): Promise<{ rig: CoreRig; events:
   return { rig, events, data };
 }
 
-async function until(pred: () => boolean, what: string, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** The remote contact centre starts a session for CALLER, then transfers the call to the DNIS it got. */
 function transferIn(rig: CoreRig, agent: Record<string, string>): string {
