@@ -22,7 +22,7 @@ describe('the REST services section', () => {
         : { ok: false, error: { code: 'unauthorized', message: 'agent remote control: 401' } },
     );
     render(Harness, { cti: fake.api, view: SettingsViewC });
-    const tds = (await screen.findByRole('group', { name: 'Transfer data' })) as HTMLElement;
+    const tds = await screen.findByRole<HTMLElement>('group', { name: 'Transfer data' });
     const arc = screen.getByRole('group', { name: 'Agent remote control' });
     expect(screen.getByRole('group', { name: 'DNIS release' })).toBeInTheDocument();
     const address = within(tds).getByLabelText('Address');
@@ -47,7 +47,7 @@ describe('the REST services section', () => {
     fake.answer('getSettings', { ok: true, value: view() });
     fake.answer('testRestService', { ok: true, value: { service: 'arc', latencyMs: 3 } });
     render(Harness, { cti: fake.api, view: SettingsViewC });
-    const arc = (await screen.findByRole('group', { name: 'Agent remote control' })) as HTMLElement;
+    const arc = await screen.findByRole<HTMLElement>('group', { name: 'Agent remote control' });
     await fireEvent.input(within(arc).getByLabelText('User ID'), { target: { value: 'not digits' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Test Agent remote control' }));
     await screen.findByText('Works: answered in 3 ms.');

@@ -47,7 +47,7 @@ describe('PBX model: percentages as the spec writes them', () => {
       h.clock.advance(47_000);
       const r = h.exec({ type: 'queryUserStatistics', deviceNumber: '8001', statisticsType: 'total' });
       if (r.kind !== 'result' || r.result.type !== 'userStatistics' || r.result.statistics.type !== 'total') throw new Error('no total');
-      return r.result.statistics.total as unknown as Record<string, unknown>;
+      return r.result.statistics.total;
     };
     expect(run(true)).toMatchObject({ agentLoggedOnPercentage: '1.0E2', agentLoggedOffPercentage: '0', agentBusyPercentage: '1.18E1' });
     expect(run(false)).toMatchObject({ agentLoggedOnPercentage: '100', agentBusyPercentage: '11.8' });
