@@ -61,6 +61,7 @@ export const COMMAND_NAMES = [
   'startTransferWithData',
   'completeTransferWithData',
   'cancelTransferWithData',
+  'listTransfersWithData',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

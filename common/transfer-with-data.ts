@@ -50,6 +50,8 @@ export const transferWithDataArgs = {
   }),
   completeTransferWithData: z.strictObject({ id: transferId }),
   cancelTransferWithData: z.strictObject({ id: transferId }),
+  /** The transfers in progress and the last finished ones (a window opened or reloaded mid-transfer). */
+  listTransfersWithData: z.strictObject({}),
 };
 
 export interface TransferWithDataView {
@@ -78,6 +80,7 @@ export interface TransferWithDataResults {
   startTransferWithData: TransferWithDataView;
   completeTransferWithData: TransferWithDataView;
   cancelTransferWithData: TransferWithDataView;
+  listTransfersWithData: TransferWithDataView[];
 }
 
 export function isFinalTransferState(state: TransferState): boolean {

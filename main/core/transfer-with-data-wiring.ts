@@ -16,12 +16,13 @@ export function linePort(line: Line): TransferLinePort {
   };
 }
 
-type TransferHandlers = Pick<CommandHandlers, 'startTransferWithData' | 'completeTransferWithData' | 'cancelTransferWithData'>;
+type TransferHandlers = Pick<CommandHandlers, 'startTransferWithData' | 'completeTransferWithData' | 'cancelTransferWithData' | 'listTransfersWithData'>;
 
 export function transferWithDataHandlers(transfers: TransfersWithData): TransferHandlers {
   return {
     startTransferWithData: (a) => transfers.start(a),
     completeTransferWithData: (a) => transfers.complete(a.id),
     cancelTransferWithData: (a) => transfers.cancel(a.id),
+    listTransfersWithData: async () => transfers.list(),
   };
 }

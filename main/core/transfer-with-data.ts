@@ -169,6 +169,11 @@ export class TransfersWithData {
     return view;
   }
 
+  /** What a window opened mid-transfer needs: every transfer kept, oldest first. */
+  list(): TransferWithDataView[] {
+    return [...this.#transfers.values()].map((t) => t.view);
+  }
+
   /** Timers and subscriptions off (the app quits). Open sessions free their DNIS when the hold runs out. */
   close(): void {
     for (const t of this.#transfers.values()) for (const c of t.cleanups.splice(0)) c();

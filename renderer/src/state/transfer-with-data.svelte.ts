@@ -30,6 +30,18 @@ export class TransferWithDataState {
       if (isFinalTransferState(view.state)) announcer.say(transferStateText(view));
     });
     void this.checkConfigured();
+    void this.#loadTransfers();
+  }
+
+  /** A window opened or reloaded mid-transfer picks up its state (the events only tell what changes). */
+  async #loadTransfers(): Promise<void> {
+    try {
+      const r = await this.#store.cti.listTransfersWithData({});
+      // An event that came meanwhile is newer than the list: keep it.
+      if (r.ok) for (const view of r.value) if (!this.#byCall.has(view.callId)) this.#byCall.set(view.callId, view);
+    } catch {
+      // The bridge failed: the events still bring what changes from now on.
+    }
   }
 
   /** Re-reads the settings (a card asks when it appears, so a service set up meanwhile is offered). */

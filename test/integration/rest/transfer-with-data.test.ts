@@ -39,6 +39,19 @@ describe('transfer with data, two-step', () => {
     await rig.waitFor((l) => l.calls.length === 0, 'our line free');
     expect(sessions(rig)[0]?.active).toBe(true);
     expect(events.map((e) => e.state)).toEqual(['started', 'consulting', 'completed']);
+    // A window opened afterwards learns it too.
+    expect((await rig.service.handlers.listTransfersWithData({})).map((t) => [t.id, t.state])).toEqual([[view.id, 'completed']]);
+  });
+
+  it('a window opened mid-transfer lists it (consulting, with its DNIS) and can complete it', async () => {
+    const rig = await start();
+    const { callId } = await connectedCall(rig);
+    expect(await rig.service.handlers.listTransfersWithData({})).toEqual([]);
+    const view = await rig.service.handlers.startTransferWithData({ callId, pairs: PAIRS, mode: 'consult' });
+    const [listed] = await rig.service.handlers.listTransfersWithData({});
+    expect(listed).toMatchObject({ id: view.id, callId, state: 'consulting', dnis: view.dnis, pairs: PAIRS });
+    await rig.waitFor((l) => l.calls[0]?.secondary?.otherParty.number === view.dnis, 'the consultation');
+    expect((await rig.service.handlers.completeTransferWithData({ id: listed?.id ?? '' })).state).toBe('completed');
   });
 
   it('the DNIS rings the receiving device, which pops with the data; it answers and the transfer completes to it', async () => {

@@ -126,4 +126,17 @@ describe('TransferWithDataState', () => {
     state.destroy();
     store.destroy();
   });
+
+  it('a window opened mid-transfer picks the transfer up from the core (a reload does not lose Complete and Cancel)', async () => {
+    const f = fakeCti(line({ calls: [call({ primary: leg({ state: 'connected' }) })] }), {
+      listTransfersWithData: () => ({ ok: true, value: [consulting] }),
+    });
+    const store = new CtiStore(f.cti);
+    const state = new TransferWithDataState(store, new Announcer());
+    await settle();
+    expect(state.of('7')).toMatchObject({ state: 'consulting', dnis: consulting.dnis });
+    expect(state.active('7')).toBe(true);
+    state.destroy();
+    store.destroy();
+  });
 });
