@@ -64,6 +64,30 @@ test('the agent’s calls follow the PBX; hang up from the panel; dial and dispo
   expect(problems).toEqual([]);
 });
 
+test('connect two calls: the caller and a consultation to 1102, each with its result code and notes', async ({ page }) => {
+  const problems = await watch(page);
+  await openPanel(page);
+  await ring(rig, { from: CALLER, to: '8001' });
+  await phone(rig, '8001', 'answer', '--calling', CALLER);
+  await phone(rig, '8001', 'consult', '1102');
+  const held = await callIdOf(page, CALLER);
+  const consulted = await callIdOf(page, '1102');
+  const form = page.getByRole('form', { name: 'Connect two calls' });
+  await form.getByLabel('First call').selectOption(held);
+  await form.getByLabel('Second call').selectOption(consulted);
+  await form.getByLabel('Result code of the first').selectOption('XFER');
+  await form.getByLabel('Result code of the second').selectOption('SALE');
+  await form.getByLabel('Notes on the first').fill('asked for billing');
+  await form.getByLabel('Sales on the second').fill('1');
+  await checkScreen(page, 'rest-arc-connect');
+  await form.getByRole('button', { name: 'Connect' }).click();
+  // The PBX joined the caller and 1102: the agent has no call left.
+  await expect(page.getByText('No active call')).toBeVisible({ timeout: 8000 });
+  const pbxCalls = (await control(rig, 'GET', '/calls')) as { parties: string[] }[];
+  expect(pbxCalls.some((c) => c.parties.includes(CALLER) && c.parties.includes('1102') && !c.parties.includes('8001'))).toBe(true);
+  expect(problems).toEqual([]);
+});
+
 test('campaigns, users and ACD queues; a failing service backs off, says why, and recovers', async ({ page }) => {
   const problems = await watch(page);
   await openPanel(page);
