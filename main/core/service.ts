@@ -4,12 +4,12 @@
  */
 import { CtiError } from '../../common/errors';
 import type { CommandHandlers, CtiEvents, SettingsView } from '../../common/contract';
-import type { AppState, HistoryEntry } from '../../common/domain';
+import type { AppState } from '../../common/domain';
 import type { DiagnosticsView } from '../../common/diagnostics';
 import type { Settings } from '../../common/schemas';
 import type { TelRequest } from '../../common/telservices/requests';
-import type { HistoryRecord } from '../../common/telservices/structures';
-import { toPartyView } from './call-mapping';
+import { callControlHandlers, defined } from './call-handlers';
+import { toHistoryEntry } from './history-entry';
 import { TransferDataPop } from './transfer-data-pop';
 import { testRestService } from './rest-test';
 import { TransfersWithData } from './transfer-with-data';
@@ -62,38 +62,6 @@ const CONNECTION_KEYS: readonly (keyof Settings)[] = [
 /** Settings values are primitives or lists of strings (eventSources): compare those by content. */
 function sameSetting(a: Settings[keyof Settings], b: Settings[keyof Settings]): boolean {
   return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
-}
-
-/** Drops the separators people type; keeps digits, `+`, `*`, `#`. */
-export function dialable(number: string): string {
-  return number.replace(/[\s().-]/g, '');
-}
-
-/** Removes keys whose value is undefined (requests carry only what is set). */
-function defined<T extends object>(obj: T): T {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
-}
-
-function seconds(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number.parseInt(text, 10);
-  return Number.isFinite(n) ? n : undefined;
-}
-
-export function toHistoryEntry(r: HistoryRecord): HistoryEntry {
-  return defined<HistoryEntry>({
-    deviceNumber: r.deviceNumber,
-    userID: r.userID,
-    date: r.creationDate,
-    time: r.creationTime,
-    otherParty: r.otherParty ? toPartyView(r.otherParty, new Map()) : undefined,
-    alertingSeconds: seconds(r.alertingDuration),
-    durationSeconds: seconds(r.duration),
-    isOutgoing: r.isOutgoing,
-    isConnected: r.isConnected,
-    cause: r.cause,
-    agentState: r.agentState,
-  });
 }
 
 export class CtiService extends Emitter<CtiEvents> {
@@ -215,35 +183,7 @@ export class CtiService extends Emitter<CtiEvents> {
   #makeHandlers(): CommandHandlers {
     return {
       getState: async () => this.getState(),
-      dial: (a) => this.#call(a.line, (d) => ({ type: 'makeCall', deviceNumber: d, calledDeviceNumber: dialable(a.number), extraData: a.extraData })),
-      answer: (a) => this.#call(a.line, (d) => ({ type: 'answerCall', deviceNumber: d, callingNumber: a.callingNumber })),
-      drop: (a) => this.#call(a.line, (d) => ({ type: 'dropCall', deviceNumber: d, otherNumber: a.otherNumber })),
-      hold: (a) => this.#call(a.line, (d) => ({ type: 'holdCall', deviceNumber: d, otherNumber: a.otherNumber })),
-      retrieve: (a) => this.#call(a.line, (d) => ({ type: 'retrieveCall', deviceNumber: d, otherNumber: a.otherNumber })),
-      consult: (a) =>
-        this.#call(a.line, (d) => ({
-          type: 'consultationCall',
-          deviceNumber: d,
-          otherNumber: a.otherNumber,
-          consultedDeviceNumber: dialable(a.number),
-          extraData: a.extraData,
-        })),
-      transfer: (a) => this.#call(a.line, (d) => ({ type: 'transferCall', deviceNumber: d, primOtherNumber: a.primOtherNumber, secOtherNumber: a.secOtherNumber })),
-      conference: (a) => this.#call(a.line, (d) => ({ type: 'conferenceCall', deviceNumber: d, primOtherNumber: a.primOtherNumber, secOtherNumber: a.secOtherNumber })),
-      alternate: (a) => this.#call(a.line, (d) => ({ type: 'alternateCall', deviceNumber: d, primOtherNumber: a.primOtherNumber, secOtherNumber: a.secOtherNumber })),
-      reconnect: (a) => this.#call(a.line, (d) => ({ type: 'reconnectCall', deviceNumber: d, primOtherNumber: a.primOtherNumber, secOtherNumber: a.secOtherNumber })),
-      divert: (a) =>
-        this.#call(a.line, (d) => ({ type: 'divertCall', deviceNumber: d, otherNumber: a.otherNumber, divertedDeviceNumber: dialable(a.number), extraData: a.extraData })),
-      addParty: (a) =>
-        this.#call(a.line, (d) => ({ type: 'addPartyToCall', deviceNumber: d, otherNumber: a.otherNumber, addedDeviceNumber: dialable(a.number), extraData: a.extraData })),
-      setDnd: (a) => this.#call(a.line, (d) => ({ type: 'doNotDisturb', deviceNumber: d, state: a.on ? 'on' : 'off' })),
-      setForward: (a) =>
-        this.#call(a.line, (d) => ({
-          type: 'forward',
-          deviceNumber: d,
-          info: defined({ number: a.number === undefined ? undefined : dialable(a.number), type: a.type, state: a.on ? ('on' as const) : ('off' as const) }),
-        })),
-      setAgentState: (a) => this.#call(a.line, (d) => ({ type: 'agentState', deviceNumber: d, state: a.state })),
+      ...callControlHandlers((line, build) => this.#call(line, build)),
       searchDirectory: (a) => this.#lineFor(a.line).directory.search(a.query, a.limit),
       history: async (a) => {
         const line = this.#lineFor(a.line);
