@@ -64,7 +64,7 @@ async function main(argv: readonly string[]): Promise<void> {
 
   if (sim) {
     const line = args.device ?? DEMO_DEVICE;
-    console.log(`TelServices simulator (demo: a call to ${line} every few seconds) on ${sim.host}:${sim.port}`);
+    console.log(`TelServices simulator (demo: a call to ${line} every few seconds, every fifth transferred in with transfer data) on ${sim.host}:${sim.port}`);
     console.log(`  drive it: npx cti --server ${sim.host}:${sim.port} --device 1102 make-call ${line}`);
     if (sim.controlUrl) console.log(`  control API: ${sim.controlUrl} (POST /calls {"from":"0612345678","to":"${line}"})`);
   }

@@ -58,7 +58,8 @@ export function buildDemoScenario(directory: readonly Party[], options: DemoOpti
       ...(withData
         ? { transferData: { customer: who.name ?? who.number, customerId, reason: topic, note: 'Transferred by the front office: already identified' } }
         : { dnis: '0800100200' }),
-      extraData: `customerId=${customerId}&topic=${topic}`,
+      // A transferred call's facts come as its transfer data; the others carry correlator data.
+      ...(withData ? {} : { extraData: `customerId=${customerId}&topic=${topic}` }),
       ringMs,
       talkMs,
       // Every fourth caller withholds the number: the line shows `*****-<reference>`, as a TelServer sends it.
