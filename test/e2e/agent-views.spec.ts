@@ -147,6 +147,12 @@ test('Settings validate as you type and test the connection; dark and French ren
   await checkScreen(page, 'french');
   await page.setViewportSize({ width: 380, height: 800 });
   await tab(page, 'Historique').click();
+  // Dates are typed in the app's language (day first in French), whatever the browser's.
+  const from = page.getByRole('group', { name: 'Du' });
+  await from.getByRole('spinbutton').first().click();
+  await page.keyboard.type('01122026');
+  await expect(from).toHaveText('01/12/2026');
+  await page.getByRole('button', { name: 'Effacer les filtres' }).click();
   await checkScreen(page, 'french-narrow');
   // Back to English for the other tests (the choice is kept in localStorage).
   await tab(page, 'Réglages').click();

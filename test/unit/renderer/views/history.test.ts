@@ -21,6 +21,13 @@ const missed: HistoryEntry = {
 const made: HistoryEntry = { date: '2026-11-30', time: '09:00:05', otherParty: { number: '1102', hidden: false }, durationSeconds: 125, isOutgoing: true, isConnected: true, cause: 'normal' };
 const hidden: HistoryEntry = { date: '2026-11-29', time: '18:00:00', otherParty: { number: '*****-12', hidden: true }, isOutgoing: false, isConnected: true, durationSeconds: 3700 };
 
+/** Types a day into a DayField as a keyboard user would: its first segment focused, then digits (en: MM DD YYYY). */
+async function typeDay(label: string, digits: string): Promise<void> {
+  const [first] = within(screen.getByRole('group', { name: label })).getAllByRole('spinbutton');
+  first?.focus();
+  for (const key of digits) await fireEvent.keyDown(document.activeElement ?? document.body, { key });
+}
+
 describe('history helpers', () => {
   it('form -> arguments: only what is set, start hour only with a start date', () => {
     expect(historyArgs({ ...EMPTY_FORM })).toEqual({ direction: 'all', limit: 200 });
@@ -102,9 +109,9 @@ describe('HistoryView', () => {
     await fireEvent.change(screen.getByLabelText('Calls'), { target: { value: 'missed' } });
     await waitFor(() => expect(fake.sent('history').at(-1)).toMatchObject({ direction: 'missed' }));
     await fireEvent.input(screen.getByLabelText('Name or number'), { target: { value: 'jagger' } });
-    await fireEvent.input(screen.getByLabelText('From'), { target: { value: '2026-11-01' } });
+    await typeDay('From', '11012026');
     await fireEvent.input(screen.getByLabelText('From hour'), { target: { value: '8' } });
-    await fireEvent.input(screen.getByLabelText('To'), { target: { value: '2026-11-30' } });
+    await typeDay('To', '11302026');
     await fireEvent.input(screen.getByLabelText('Until hour'), { target: { value: '18' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     await waitFor(() =>
@@ -116,8 +123,8 @@ describe('HistoryView', () => {
     const { fake } = setup();
     await screen.findByRole('list', { name: 'History records' });
     const before = fake.sent('history').length;
-    await fireEvent.input(screen.getByLabelText('From'), { target: { value: '2026-12-01' } });
-    await fireEvent.input(screen.getByLabelText('To'), { target: { value: '2026-11-01' } });
+    await typeDay('From', '12012026');
+    await typeDay('To', '11012026');
     expect(screen.getByRole('alert')).toHaveTextContent('The end date is before the start date');
     expect(screen.getByRole('button', { name: 'Search' })).toBeDisabled();
     expect(fake.sent('history')).toHaveLength(before);
