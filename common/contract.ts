@@ -80,6 +80,11 @@ export interface SettingsView {
 export interface TestConnectionResult {
   /** Round trip of one request (searchNumber, which needs no session), in ms. */
   latencyMs: number;
+  /**
+   * With an HTTP port set over raw TCP (the line long-polls there when UDP fails): the same
+   * request over HTTP to that port, so a wrong port shows now and not when events are lost.
+   */
+  httpPort?: { port: number } & ({ ok: true; latencyMs: number } | { ok: false; error: ErrorShape });
 }
 
 /** qualifyCall: who is calling (and, by default, the call answered by the server). */

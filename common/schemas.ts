@@ -153,6 +153,7 @@ export const commandArgs = {
     serverHost: z.string().trim().min(1).max(253).optional(),
     serverPort: z.number().int().min(1).max(65535).optional(),
     transport: z.enum(['tcp', 'http']).optional(),
+    httpPort: z.number().int().min(0).max(65535).optional(),
   }),
   getDiagnostics: z.strictObject({}),
   /** With the form's unsaved values of the REST settings, if any (the saved ones otherwise). */

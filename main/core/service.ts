@@ -12,6 +12,7 @@ import { callControlHandlers, defined } from './call-handlers';
 import { toHistoryEntry } from './history-entry';
 import { TransferDataPop } from './transfer-data-pop';
 import { testRestService } from './rest-test';
+import { testConnection } from './connection-test';
 import { TransfersWithData } from './transfer-with-data';
 import { linePort, transferWithDataHandlers } from './transfer-with-data-wiring';
 import { tdsClientOf } from './rest-clients';
@@ -233,14 +234,7 @@ export class CtiService extends Emitter<CtiEvents> {
         if (changed && key === 'arcToken') this.#arc.retryNow();
         return this.#settingsView();
       },
-      testConnection: async (a) => {
-        const s = { ...this.#store.get(), ...defined(a) };
-        const link = this.#opts.linkFactory({ host: s.serverHost, port: s.serverPort, transport: s.transport, endOfPdu: s.endOfPdu, requestTimeoutMs: s.requestTimeoutMs });
-        const start = performance.now();
-        // searchNumber needs no session: a harmless round trip through the whole stack.
-        await link.request({ type: 'searchNumber', deviceNumber: s.deviceNumber, number: s.deviceNumber });
-        return { latencyMs: Math.round((performance.now() - start) * 10) / 10 };
-      },
+      testConnection: (a) => testConnection(this.#opts.linkFactory, { ...this.#store.get(), ...defined(a) }),
       testRestService: (a) => testRestService(a.service, { ...this.#store.get(), ...a.settings }, this.#secrets, this.#store.get().requestTimeoutMs),
       getDiagnostics: async () => ({ ...(await (this.#opts.diagnostics ?? processDiagnostics)()), settings: this.#store.get() }),
       ...transferWithDataHandlers(this.#transfers),

@@ -144,6 +144,8 @@ export const enViews = {
   'set.testing': 'Testing…',
   'set.test.ok': 'The TelServer answered in {ms} ms.',
   'set.test.failed': 'Test failed: {reason}',
+  'set.test.httpOk': 'Its HTTP port {port} answered in {ms} ms.',
+  'set.test.httpFailed': 'Its HTTP port {port} did not answer: {reason}',
   'set.group.server': 'TelServer',
   'set.group.line': 'Line',
   'set.group.advanced': 'Advanced',

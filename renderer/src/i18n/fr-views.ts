@@ -135,6 +135,8 @@ export const frViews: Record<keyof typeof enViews, string> = {
   'set.testing': 'Test en cours…',
   'set.test.ok': 'Le TelServer a répondu en {ms} ms.',
   'set.test.failed': 'Échec du test : {reason}',
+  'set.test.httpOk': 'Son port HTTP {port} a répondu en {ms} ms.',
+  'set.test.httpFailed': 'Son port HTTP {port} n’a pas répondu : {reason}',
   'set.group.server': 'TelServer',
   'set.group.line': 'Ligne',
   'set.group.advanced': 'Avancé',

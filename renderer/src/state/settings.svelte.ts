@@ -93,7 +93,7 @@ export class SettingsState {
   async testConnection(): Promise<void> {
     const v = this.value;
     const args: Record<string, unknown> = {};
-    for (const k of ['serverHost', 'serverPort', 'transport'] as const) {
+    for (const k of ['serverHost', 'serverPort', 'transport', 'httpPort'] as const) {
       if (v && this.problems[k] === undefined && v[k] !== undefined) args[k] = v[k];
     }
     this.test = undefined;

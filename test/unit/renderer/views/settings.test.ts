@@ -57,7 +57,19 @@ describe('SettingsView', () => {
     expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(await screen.findByText('Test failed: Nothing answers at the TelServer’s address')).toBeInTheDocument();
-    expect(fake.sent('testConnection')).toEqual([{ serverHost: '127.0.0.1', serverPort: 8801, transport: 'tcp' }]);
+    expect(fake.sent('testConnection')).toEqual([{ serverHost: '127.0.0.1', serverPort: 8801, transport: 'tcp', httpPort: 0 }]);
+  });
+
+  it('Test connection with an HTTP port: a port that does not answer is named beside the TelServer that did', async () => {
+    const fake = new FakeCti();
+    fake.answer('getSettings', { ok: true, value: view({ settings: { ...DEFAULT_SETTINGS, httpPort: 8080 } }) });
+    fake.answer('testConnection', { ok: true, value: { latencyMs: 3.2, httpPort: { port: 8080, ok: false, error: { code: 'connectionRefused', message: 'refused' } } } });
+    render(Harness, { cti: fake.api, view: SettingsViewC });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Test connection' }));
+    const outcome = await screen.findByText(/The TelServer answered in 3.2 ms\./);
+    expect(outcome).toHaveTextContent('Its HTTP port 8080 did not answer: Nothing answers at the TelServer’s address');
+    expect(outcome).toHaveAttribute('data-ok', 'false');
+    expect(fake.sent('testConnection')).toEqual([{ serverHost: '127.0.0.1', serverPort: 8800, transport: 'tcp', httpPort: 8080 }]);
   });
 
   it('secrets: set / not set, never a value; a new one is sent once; the session-only note', async () => {
