@@ -45,6 +45,12 @@ describe('TransferDialog', () => {
     await settle();
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await vi.waitFor(() => expect(document.activeElement).toBe(trigger));
+    // Opened again: one empty row, nothing marked (the rows and what was touched start anew).
+    await fireEvent.click(trigger);
+    const again = within(await screen.findByRole('dialog'));
+    expect(again.getByLabelText('Key of pair 1')).toHaveValue('');
+    expect(again.getByLabelText('Key of pair 1')).toHaveAttribute('aria-invalid', 'false');
+    expect(again.queryByLabelText('Key of pair 2')).toBeNull();
   });
 
   it('refuses an empty key and a key used twice, saying which row, until they are fixed', async () => {
