@@ -137,12 +137,10 @@ export class TransfersWithData {
   /** transferCall: the held caller and the consultation to the DNIS are joined. */
   async complete(id: string): Promise<TransferWithDataView> {
     const t = this.#consulting(id);
-    const call = t.port.calls().find((c) => c.id === t.view.callId);
-    const prim = legNumber(call?.primary);
-    const sec = legNumber(call?.secondary);
+    const legs = this.#twoLegs(t);
     t.busy = 'completing';
     try {
-      await t.port.command({ type: 'transferCall', deviceNumber: t.port.deviceNumber, ...(prim ? { primOtherNumber: prim } : {}), ...(sec ? { secOtherNumber: sec } : {}) });
+      await t.port.command({ type: 'transferCall', ...legs });
     } catch (err) {
       delete t.busy;
       this.#onCalls(t);
@@ -154,13 +152,11 @@ export class TransfersWithData {
   /** reconnectCall (the consultation dropped, the caller back), and the session stopped whatever the PBX said. */
   async cancel(id: string): Promise<TransferWithDataView> {
     const t = this.#consulting(id);
-    const call = t.port.calls().find((c) => c.id === t.view.callId);
-    const prim = legNumber(call?.primary);
-    const sec = legNumber(call?.secondary);
+    const legs = this.#twoLegs(t);
     t.busy = 'cancelling';
     let failed: Error | undefined;
     try {
-      await t.port.command({ type: 'reconnectCall', deviceNumber: t.port.deviceNumber, ...(prim ? { primOtherNumber: prim } : {}), ...(sec ? { secOtherNumber: sec } : {}) });
+      await t.port.command({ type: 'reconnectCall', ...legs });
     } catch (err) {
       failed = err instanceof Error ? err : new CtiError('internal', String(err));
     }
@@ -177,6 +173,14 @@ export class TransfersWithData {
   /** Timers and subscriptions off (the app quits). Open sessions free their DNIS when the hold runs out. */
   close(): void {
     for (const t of this.#transfers.values()) for (const c of t.cleanups.splice(0)) c();
+  }
+
+  /** The device and the two legs (the held caller, the consultation) a transferCall or reconnectCall names. */
+  #twoLegs(t: Transfer): { deviceNumber: string; primOtherNumber?: string; secOtherNumber?: string } {
+    const call = t.port.calls().find((c) => c.id === t.view.callId);
+    const prim = legNumber(call?.primary);
+    const sec = legNumber(call?.secondary);
+    return { deviceNumber: t.port.deviceNumber, ...(prim ? { primOtherNumber: prim } : {}), ...(sec ? { secOtherNumber: sec } : {}) };
   }
 
   #consulting(id: string): Transfer {
