@@ -36,13 +36,18 @@ async function callIdOf(page: Page, number: string): Promise<string> {
   return (await row.getByRole('cell').first().innerText()).trim();
 }
 
+/** An external caller rings 8001, whose phone answers; returns the panel's id of that call. */
+async function answeredCall(page: Page): Promise<string> {
+  await ring(rig, { from: CALLER, to: '8001' });
+  await phone(rig, '8001', 'answer', '--calling', CALLER);
+  return callIdOf(page, CALLER);
+}
+
 test('the agent’s calls follow the PBX; hang up from the panel; dial and dispose with a listed code', async ({ page }) => {
   const problems = await watch(page);
   await openPanel(page);
   await expect(page.getByText('No active call')).toBeVisible();
-  await ring(rig, { from: CALLER, to: '8001' });
-  await phone(rig, '8001', 'answer', '--calling', CALLER);
-  const id = await callIdOf(page, CALLER);
+  const id = await answeredCall(page);
   await checkScreen(page, 'rest-arc');
   await page.emulateMedia({ colorScheme: 'dark' });
   await checkScreen(page, 'rest-arc-dark');
@@ -67,10 +72,8 @@ test('the agent’s calls follow the PBX; hang up from the panel; dial and dispo
 test('connect two calls: the caller and a consultation to 1102, each with its result code and notes', async ({ page }) => {
   const problems = await watch(page);
   await openPanel(page);
-  await ring(rig, { from: CALLER, to: '8001' });
-  await phone(rig, '8001', 'answer', '--calling', CALLER);
+  const held = await answeredCall(page);
   await phone(rig, '8001', 'consult', '1102');
-  const held = await callIdOf(page, CALLER);
   const consulted = await callIdOf(page, '1102');
   const form = page.getByRole('form', { name: 'Connect two calls' });
   await form.getByLabel('First call').selectOption(held);
@@ -109,9 +112,7 @@ test('campaigns, users and ACD queues; a failing service backs off, says why, an
 test('in French and narrow', async ({ page }) => {
   const problems = await watch(page);
   await openPanel(page);
-  await ring(rig, { from: CALLER, to: '8001' });
-  await phone(rig, '8001', 'answer', '--calling', CALLER);
-  const id = await callIdOf(page, CALLER);
+  const id = await answeredCall(page);
   await page.getByRole('tab', { name: 'Settings' }).click();
   await page.getByLabel('Language').selectOption('fr');
   await page.getByRole('tab', { name: 'Contrôle à distance' }).click();
