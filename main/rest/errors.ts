@@ -3,8 +3,10 @@
  * like any other) that also names the service, and whose message never carries a secret.
  */
 import { CtiError, type ErrorCode } from '../../common/errors';
+import type { RestServiceName } from '../../common/rest-settings';
 
-export type RestService = 'tds' | 'arc' | 'dnisFree';
+/** The services as the settings name them (common/rest-settings.ts REST_SERVICES). */
+export type RestService = RestServiceName;
 
 export type RestErrorDetail = Record<string, string | number | boolean>;
 
