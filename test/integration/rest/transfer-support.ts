@@ -12,6 +12,7 @@ import { telServicesLinkFactory } from '../../../main/core/telservices-link';
 import { MemorySettingsStore } from '../../../main/settings/store';
 import type { RunningSimulator } from '../../../main/simulator/index';
 import { FAST, type CoreRig } from '../core/harness';
+import { until } from '../../support/until';
 
 export const CALLER = '+33160127764';
 
@@ -20,13 +21,7 @@ export function tdsSettings(sim: RunningSimulator, over: SettingsPatch = {}): Se
   return { tdsBaseUrl: sim.restUrls?.tds ?? '', tdsClientId: t.clientId, tdsCampaignId: t.campaignId, tdsUser: t.user, tdsDnisPrefixes: ['1800555'], ...over };
 }
 
-export async function until(pred: () => boolean, what: string, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+export { until } from '../../support/until';
 
 /** Configures the rig for the mock, collects its transfer events, and answers an inbound call from CALLER. */
 export async function connectedCall(rig: CoreRig, over: SettingsPatch = {}): Promise<{ callId: string; events: TransferWithDataView[] }> {
